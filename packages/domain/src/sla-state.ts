@@ -1,0 +1,78 @@
+/**
+ * The live SLA state of a request: which target is running (first response, or the reply to a
+ * customer's later message), paused while waiting on the customer, remaining business time and
+ * breach. Derived from stored facts, never stored itself.
+ */
+import { businessMillisBetween } from "./business-time.ts";
+import { type BusinessCalendar, parisBusinessCalendar } from "./calendar.ts";
+import type { RequestStatusId } from "./lifecycle.ts";
+import { replyDueAt } from "./sla.ts";
+import type { TierId } from "./tiers.ts";
+
+/** Which clock is running: nothing is due while waiting on the customer ("paused"). */
+export type SlaPhase = "first-response" | "reply" | "paused" | "none";
+
+export interface SlaFacts {
+  /** Tier fixed when the request was received. */
+  readonly tier: TierId;
+  readonly status: RequestStatusId;
+  /** Stored at receipt; null for a tier without SLA. */
+  readonly firstResponseDueAt: Date | null;
+  /** Time of the first public agent reply. */
+  readonly firstRespondedAt: Date | null;
+  /** Earliest public customer message not yet followed by a public agent reply (after the first response). */
+  readonly awaitingReplySince: Date | null;
+}
+
+export interface SlaState {
+  readonly phase: SlaPhase;
+  /** Due time of the running clock (null when paused or nothing is due). */
+  readonly dueAt: Date | null;
+  /** Business time left until `dueAt` (negative once overdue: business time since). */
+  readonly remainingBusinessMillis: number | null;
+  /** The running clock is past its due time. */
+  readonly breached: boolean;
+  /** The published first-response SLA: met, breached (late or still missing after due), or pending. */
+  readonly firstResponse: "met" | "breached" | "pending" | "none";
+}
+
+/**
+ * Whether a first response was (or is) late: responded after the due time, or still missing after it.
+ * @example isFirstResponseBreached(new Date("2026-01-05T17:00:00Z"), null, new Date("2026-01-06T09:00:00Z")) // true
+ */
+export function isFirstResponseBreached(dueAt: Date | null, respondedAt: Date | null, now: Date): boolean {
+  if (!dueAt) return false;
+  return (respondedAt ?? now).getTime() > dueAt.getTime();
+}
+
+/**
+ * The SLA state of a request at `now`.
+ * @example slaState({ tier: "premium", status: "waiting-on-customer", … }, now).phase // "paused"
+ */
+export function slaState(
+  facts: SlaFacts,
+  now: Date,
+  calendar: BusinessCalendar = parisBusinessCalendar,
+): SlaState {
+  const firstResponse: SlaState["firstResponse"] = !facts.firstResponseDueAt
+    ? "none"
+    : isFirstResponseBreached(facts.firstResponseDueAt, facts.firstRespondedAt, now)
+      ? "breached"
+      : facts.firstRespondedAt
+        ? "met"
+        : "pending";
+
+  let phase: SlaPhase = "none";
+  let dueAt: Date | null = null;
+  if (facts.firstResponseDueAt && facts.status !== "resolved" && facts.status !== "closed") {
+    if (facts.status === "waiting-on-customer") phase = "paused";
+    else if (!facts.firstRespondedAt) [phase, dueAt] = ["first-response", facts.firstResponseDueAt];
+    else if (facts.awaitingReplySince) {
+      [phase, dueAt] = ["reply", replyDueAt(facts.tier, facts.awaitingReplySince, calendar)];
+    }
+  }
+  if (!dueAt) return { phase, dueAt, remainingBusinessMillis: null, breached: false, firstResponse };
+  const remainingBusinessMillis =
+    now < dueAt ? businessMillisBetween(now, dueAt, calendar) : -businessMillisBetween(dueAt, now, calendar);
+  return { phase, dueAt, remainingBusinessMillis, breached: now > dueAt, firstResponse };
+}

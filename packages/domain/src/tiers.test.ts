@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { isTierId, tierIds, tiers } from "./tiers.ts";
+
+describe("tiers", () => {
+  it("lists the seed's three columns in order with their service level", () => {
+    expect(tierIds).toEqual(["free", "paying", "premium"]);
+    expect(tierIds.map((id) => tiers[id].slaBusinessDays)).toEqual([null, 2, 1]);
+    expect(tiers.paying.label).toEqual({ fr: "Client Payant", en: "Paying customer" });
+  });
+  it("recognises tier ids only", () => {
+    expect(isTierId("premium")).toBe(true);
+    expect(isTierId("gold")).toBe(false);
+    expect(isTierId(undefined)).toBe(false);
+  });
+});
