@@ -83,7 +83,12 @@ export function zonedTimeToEpoch(wall: WallTime, timeZone: string): number {
   const asUtc = local.getTime();
   const first = asUtc - zoneOffsetMs(asUtc, timeZone);
   const second = asUtc - zoneOffsetMs(first, timeZone);
-  if (first === second) return first;
+  if (first === second) {
+    // A repeated wall time (clocks set back) was already shown under the offset of a day before:
+    // keep that first occurrence. East of UTC both guesses above land on the second one.
+    const before = asUtc - zoneOffsetMs(first - 86_400_000, timeZone);
+    return before < first && before + zoneOffsetMs(before, timeZone) === asUtc ? before : first;
+  }
   // Around a transition the two guesses disagree: keep one whose wall time matches, else the later.
   const earlier = Math.min(first, second);
   return earlier + zoneOffsetMs(earlier, timeZone) === asUtc ? earlier : Math.max(first, second);

@@ -1,0 +1,41 @@
+/** Types shared by every route: what the app is built from, and what middleware puts on the context. */
+import type { Locale } from "@cirrus/domain";
+import type { Kysely } from "kysely";
+import type { Database, Session, User } from "./db/schema.ts";
+import type { Logger } from "./logger.ts";
+
+export interface AppConfig {
+  /** Origins allowed to make state-changing browser calls (besides the API's own). */
+  readonly trustedOrigins: readonly string[];
+  readonly portalUrl: string;
+  readonly helpUrl: string;
+  readonly production: boolean;
+  /** Read the client IP from `X-Forwarded-For` (only behind a trusted load balancer). */
+  readonly trustProxy: boolean;
+  /** Largest accepted request body, bytes. */
+  readonly bodyLimitBytes: number;
+}
+
+/** Everything the app needs from outside; tests pass their own (real database, fixed clock). */
+export interface AppDeps {
+  readonly db: Kysely<Database>;
+  readonly engine: "sqlite" | "postgres";
+  /** The current time; injected so SLA behaviour can be tested at fixed instants. */
+  readonly clock: () => Date;
+  readonly config: AppConfig;
+  readonly logger: Logger;
+}
+
+export interface Auth {
+  readonly user: User;
+  readonly session: Session;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    auth: Auth | null;
+    locale: Locale;
+    requestId: string;
+  };
+}

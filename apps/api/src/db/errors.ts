@@ -1,0 +1,62 @@
+// Recognizes database errors the API answers specially, the same way on SQLite and PostgreSQL.
+import { DatabaseError } from "pg";
+
+/** SQLite extended result codes (sqlite.org/rescode.html) and PostgreSQL SQLSTATEs we look for. */
+const SQLITE_CONSTRAINT_UNIQUE = 2067;
+const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
+const SQLITE_CONSTRAINT_FOREIGNKEY = 787;
+const SQLITE_BUSY = 5;
+const SQLITE_LOCKED = 6;
+const PG_UNIQUE_VIOLATION = "23505";
+const PG_FOREIGN_KEY_VIOLATION = "23503";
+
+/** A duplicate key: unique index or primary key (e.g. an e-mail already in use). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = sqliteCode(error);
+  if (code !== undefined) return code === SQLITE_CONSTRAINT_UNIQUE || code === SQLITE_CONSTRAINT_PRIMARYKEY;
+  return pgCode(error) === PG_UNIQUE_VIOLATION;
+}
+
+/** A reference to a row that does not exist (or a delete of a row still referenced). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = sqliteCode(error);
+  if (code !== undefined) return code === SQLITE_CONSTRAINT_FOREIGNKEY;
+  return pgCode(error) === PG_FOREIGN_KEY_VIOLATION;
+}
+
+/**
+ * The database cannot serve right now but may soon: SQLite still locked after busy_timeout, or
+ * PostgreSQL unreachable, restarting or out of connections. Worth a 503 with Retry-After, not a 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = sqliteCode(error);
+  if (code !== undefined) {
+    // The low byte is the primary code (SQLITE_BUSY_SNAPSHOT etc. are variants of SQLITE_BUSY).
+    const primary = code & 0xff;
+    return primary === SQLITE_BUSY || primary === SQLITE_LOCKED;
+  }
+  const sqlState = pgCode(error);
+  if (sqlState !== undefined) {
+    // 08: connection exception; 53300: too many connections; 57P01-57P03: shutdown or starting up.
+    return sqlState.startsWith("08") || sqlState === "53300" || /^57P0[123]$/.test(sqlState);
+  }
+  if (!(error instanceof Error)) return false;
+  const systemCode = (error as NodeJS.ErrnoException).code;
+  if (systemCode && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND"].includes(systemCode)) {
+    return true;
+  }
+  // pg-pool's and pg's own wording for a connect timeout and a dropped connection.
+  return /timeout exceeded when trying to connect|Connection terminated/i.test(error.message);
+}
+
+/** node:sqlite errors carry `code: "ERR_SQLITE_ERROR"` and the extended result code in `errcode`. */
+function sqliteCode(error: unknown): number | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const { code, errcode } = error as { code?: unknown; errcode?: unknown };
+  return code === "ERR_SQLITE_ERROR" && typeof errcode === "number" ? errcode : undefined;
+}
+
+/** Errors the PostgreSQL server sent carry the five-character SQLSTATE in `code`. */
+function pgCode(error: unknown): string | undefined {
+  return error instanceof DatabaseError ? error.code : undefined;
+}

@@ -1,0 +1,214 @@
+/**
+ * The database as Kysely sees it. Column names are camelCase, the same word as the domain and API
+ * field (Kysely quotes every identifier, so both engines keep the case). One representation per
+ * kind of value on both engines: ids are app-generated text, timestamps are ISO-8601 UTC text with
+ * milliseconds (`2026-11-26T09:00:00.000Z`, sorts as text), flags are text enums, JSON is text.
+ */
+import type { Insertable, Selectable, Updateable } from "kysely";
+import type {
+  ChannelId,
+  CriticalityId,
+  Locale,
+  QuoteStatusId,
+  RequestCategoryId,
+  RequestStatusId,
+  RoleId,
+  TierId,
+} from "@cirrus/domain";
+
+/** ISO-8601 UTC timestamp with milliseconds. */
+export type Timestamp = string;
+
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  tier: TierId;
+  /** JSON array of purchased add-on option ids. */
+  addOns: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface UserTable {
+  id: string;
+  /** Null for staff (agents and admins belong to Cirrus Shield, not to a customer). */
+  organizationId: string | null;
+  /** As typed by the user, for display. */
+  email: string;
+  /** Lower-cased and trimmed; unique, so e-mails are unique case-insensitively. */
+  emailNormalized: string;
+  name: string;
+  role: RoleId;
+  locale: Locale;
+  /** Argon2id PHC string; null until the invitation is accepted. */
+  passwordHash: string | null;
+  disabledAt: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface SessionTable {
+  /** The public half of the token `<id>.<secret>`. */
+  id: string;
+  /** SHA-256 of the secret half, hex. */
+  secretHash: string;
+  userId: string;
+  createdAt: Timestamp;
+  /** Written at most hourly (sliding inactivity timeout). */
+  lastUsedAt: Timestamp;
+  userAgent: string | null;
+}
+
+export interface InvitationTable {
+  id: string;
+  /** SHA-256 of the one-time token, hex. */
+  tokenHash: string;
+  email: string;
+  emailNormalized: string;
+  organizationId: string | null;
+  role: RoleId;
+  name: string;
+  locale: Locale;
+  invitedBy: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  acceptedAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+}
+
+export interface PasswordResetTable {
+  id: string;
+  tokenHash: string;
+  userId: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+}
+
+export interface RequestTable {
+  id: string;
+  /** Sequential number behind the reference `CS-000123`. */
+  number: number;
+  organizationId: string;
+  openedBy: string;
+  subject: string;
+  category: RequestCategoryId;
+  criticality: CriticalityId | null;
+  /** Fixed at receipt: a later tier change does not rewrite history. */
+  tier: TierId;
+  status: RequestStatusId;
+  statusChangedAt: Timestamp;
+  channel: ChannelId;
+  receivedAt: Timestamp;
+  /** Fixed at receipt; null for a tier without SLA. */
+  firstResponseDueAt: Timestamp | null;
+  firstRespondedAt: Timestamp | null;
+  /** Earliest public customer message after the first response that no agent has answered yet. */
+  awaitingReplySince: Timestamp | null;
+  assigneeId: string | null;
+  /** A final (closed > 30 days) request this one follows up. */
+  linkedRequestId: string | null;
+  updatedAt: Timestamp;
+}
+
+export interface MessageTable {
+  id: string;
+  requestId: string;
+  authorId: string;
+  visibility: "public" | "internal";
+  body: string;
+  createdAt: Timestamp;
+}
+
+export interface QuoteTable {
+  id: string;
+  requestId: string;
+  status: QuoteStatusId;
+  amountCents: number;
+  effortDays: number;
+  /** Last day the offer can be accepted, `YYYY-MM-DD` Europe/Paris. */
+  validUntil: string;
+  terms: string;
+  proposedBy: string;
+  proposedAt: Timestamp;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+}
+
+export interface RequestEventTable {
+  id: string;
+  requestId: string;
+  /** Null when the system acted (auto-close). */
+  actorId: string | null;
+  kind: "status" | "criticality" | "assignee" | "quote";
+  fromValue: string | null;
+  toValue: string | null;
+  reason: string | null;
+  createdAt: Timestamp;
+}
+
+export interface RateLimitTable {
+  /** e.g. `login:account:<e-mail>` or `login:ip:<address>`. */
+  key: string;
+  tokens: number;
+  updatedAt: Timestamp;
+}
+
+export interface OutboxTable {
+  id: string;
+  kind: string;
+  toAddress: string;
+  locale: Locale;
+  subject: string;
+  textBody: string;
+  htmlBody: string | null;
+  /** JSON object of extra headers (Message-ID, References, Reply-To). */
+  headers: string;
+  requestId: string | null;
+  createdAt: Timestamp;
+  attempts: number;
+  nextAttemptAt: Timestamp;
+  sentAt: Timestamp | null;
+  lastError: string | null;
+}
+
+export interface FeedbackTable {
+  id: string;
+  article: string;
+  locale: Locale;
+  helpful: number;
+  comment: string | null;
+  createdAt: Timestamp;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
+export interface Database {
+  organizations: OrganizationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  invitations: InvitationTable;
+  passwordResets: PasswordResetTable;
+  requests: RequestTable;
+  messages: MessageTable;
+  quotes: QuoteTable;
+  requestEvents: RequestEventTable;
+  rateLimits: RateLimitTable;
+  outbox: OutboxTable;
+  feedback: FeedbackTable;
+  counters: CounterTable;
+}
+
+export type Organization = Selectable<OrganizationTable>;
+export type User = Selectable<UserTable>;
+export type Session = Selectable<SessionTable>;
+export type SupportRequest = Selectable<RequestTable>;
+export type NewSupportRequest = Insertable<RequestTable>;
+export type Message = Selectable<MessageTable>;
+export type Quote = Selectable<QuoteTable>;
+export type RequestEvent = Selectable<RequestEventTable>;
+export type OutboxMail = Insertable<OutboxTable>;
+export type UserUpdate = Updateable<UserTable>;

@@ -1,0 +1,253 @@
+/** Reading requests: lookup scoped to an organization, the customer's list with cursor paging, detail. */
+import {
+  allowedTransitions,
+  autoCloseAt,
+  effectiveQuoteStatus,
+  formatRequestReference,
+  parseRequestReference,
+  type RequestActor,
+  type RequestCategoryId,
+  type RequestStatusId,
+  reopenDeadline,
+  slaState,
+} from "@cirrus/domain";
+import type { Kysely } from "kysely";
+import type { Database, Quote, SupportRequest } from "../db/schema.ts";
+import { Problem } from "../problems.ts";
+
+/**
+ * A request by id or reference (`CS-000123`), optionally limited to one organization; a request of
+ * another organization is "not found" (never "forbidden", which would confirm it exists).
+ */
+export async function findRequest(
+  db: Kysely<Database>,
+  idOrReference: string,
+  organizationId: string | null,
+): Promise<SupportRequest> {
+  const number = parseRequestReference(idOrReference);
+  let query = db.selectFrom("requests").selectAll();
+  query = number !== null ? query.where("number", "=", number) : query.where("id", "=", idOrReference);
+  if (organizationId !== null) query = query.where("organizationId", "=", organizationId);
+  const request = await query.executeTakeFirst();
+  if (!request) throw new Problem("not-found");
+  return request;
+}
+
+const date = (iso: string | null) => (iso ? new Date(iso) : null);
+
+/** The SLA state of a stored request at `now` (from the domain; never stored). */
+export function slaOf(request: SupportRequest, now: Date) {
+  const state = slaState(
+    {
+      tier: request.tier,
+      status: request.status,
+      firstResponseDueAt: date(request.firstResponseDueAt),
+      firstRespondedAt: date(request.firstRespondedAt),
+      awaitingReplySince: date(request.awaitingReplySince),
+    },
+    now,
+  );
+  return { ...state, dueAt: state.dueAt?.toISOString() ?? null };
+}
+
+/** A request as lists show it. */
+export function presentSummary(request: SupportRequest & { openedByName?: string | null }, now: Date) {
+  return {
+    id: request.id,
+    reference: formatRequestReference(request.number),
+    subject: request.subject,
+    category: request.category,
+    criticality: request.criticality,
+    tier: request.tier,
+    status: request.status,
+    channel: request.channel,
+    receivedAt: request.receivedAt,
+    updatedAt: request.updatedAt,
+    statusChangedAt: request.statusChangedAt,
+    firstResponseDueAt: request.firstResponseDueAt,
+    firstRespondedAt: request.firstRespondedAt,
+    openedBy: { id: request.openedBy, name: request.openedByName ?? null },
+    assigneeId: request.assigneeId,
+    sla: slaOf(request, now),
+  };
+}
+
+export interface ListFilters {
+  status?: RequestStatusId[];
+  category?: RequestCategoryId;
+  q?: string;
+  sort: "updated" | "newest" | "oldest";
+  limit: number;
+  cursor?: string;
+}
+
+interface Cursor {
+  v: string;
+  id: string;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url");
+}
+
+function decodeCursor(value: string): Cursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+    const { v, id } = parsed as Cursor;
+    if (typeof v === "string" && typeof id === "string") return { v, id };
+  } catch {
+    // fall through to the problem below
+  }
+  throw new Problem("validation-failed", { extra: { errors: [{ field: "cursor", code: "invalid", message: "Invalid cursor." }] } });
+}
+
+/** Escapes LIKE wildcards so a search for "50%" finds "50%". */
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/**
+ * One page of an organization's requests (all its users see all of them), newest activity first by
+ * default, with an opaque cursor for the next page.
+ */
+export async function listOrganizationRequests(
+  db: Kysely<Database>,
+  organizationId: string,
+  filters: ListFilters,
+  now: Date,
+) {
+  const column = filters.sort === "updated" ? "requests.updatedAt" : "requests.receivedAt";
+  const direction = filters.sort === "oldest" ? "asc" : "desc";
+  let query = db
+    .selectFrom("requests")
+    .leftJoin("users", "users.id", "requests.openedBy")
+    .selectAll("requests")
+    .select("users.name as openedByName")
+    .where("requests.organizationId", "=", organizationId);
+  if (filters.status?.length) query = query.where("requests.status", "in", filters.status);
+  if (filters.category) query = query.where("requests.category", "=", filters.category);
+  if (filters.q) {
+    const pattern = likePattern(filters.q);
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn("lower", ["requests.subject"]), "like", eb.val(pattern)),
+        eb.exists(
+          eb
+            .selectFrom("messages")
+            .select("messages.id")
+            .whereRef("messages.requestId", "=", "requests.id")
+            .where("messages.visibility", "=", "public")
+            .where((inner) => inner(inner.fn("lower", ["messages.body"]), "like", pattern)),
+        ),
+      ]),
+    );
+  }
+  if (filters.cursor) {
+    const { v, id } = decodeCursor(filters.cursor);
+    const op = direction === "desc" ? "<" : ">";
+    query = query.where((eb) => eb.or([eb(column, op, v), eb.and([eb(column, "=", v), eb("requests.id", op, id)])]));
+  }
+  const rows = await query
+    .orderBy(column, direction)
+    .orderBy("requests.id", direction)
+    .limit(filters.limit + 1)
+    .execute();
+  const page = rows.slice(0, filters.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > filters.limit && last
+      ? encodeCursor({ v: filters.sort === "updated" ? last.updatedAt : last.receivedAt, id: last.id })
+      : null;
+  return { items: page.map((r) => presentSummary(r, now)), nextCursor };
+}
+
+/** A quote as the API shows it, with its status as seen now (a lapsed proposal reads "expired"). */
+export function presentQuote(quote: Quote, now: Date) {
+  return {
+    id: quote.id,
+    status: effectiveQuoteStatus(quote, now),
+    amountCents: quote.amountCents,
+    effortDays: quote.effortDays,
+    validUntil: quote.validUntil,
+    terms: quote.terms,
+    proposedAt: quote.proposedAt,
+    decidedAt: quote.decidedAt,
+  };
+}
+
+/** Everything about one request; internal notes only when `includeInternal` (staff). */
+export async function requestDetail(
+  db: Kysely<Database>,
+  request: SupportRequest,
+  viewer: { actor: Exclude<RequestActor, "system">; includeInternal: boolean },
+  now: Date,
+) {
+  let messagesQuery = db
+    .selectFrom("messages")
+    .innerJoin("users", "users.id", "messages.authorId")
+    .select([
+      "messages.id",
+      "messages.visibility",
+      "messages.body",
+      "messages.createdAt",
+      "users.id as authorId",
+      "users.name as authorName",
+      "users.role as authorRole",
+    ])
+    .where("messages.requestId", "=", request.id);
+  if (!viewer.includeInternal) messagesQuery = messagesQuery.where("messages.visibility", "=", "public");
+  const [messages, events, quotes, opener, linked] = await Promise.all([
+    messagesQuery.orderBy("messages.createdAt", "asc").orderBy("messages.id", "asc").execute(),
+    db
+      .selectFrom("requestEvents")
+      .leftJoin("users", "users.id", "requestEvents.actorId")
+      .select([
+        "requestEvents.id",
+        "requestEvents.kind",
+        "requestEvents.fromValue",
+        "requestEvents.toValue",
+        "requestEvents.reason",
+        "requestEvents.createdAt",
+        "users.id as actorId",
+        "users.name as actorName",
+        "users.role as actorRole",
+      ])
+      .where("requestEvents.requestId", "=", request.id)
+      .orderBy("requestEvents.createdAt", "asc")
+      .orderBy("requestEvents.id", "asc")
+      .execute(),
+    db.selectFrom("quotes").selectAll().where("requestId", "=", request.id).orderBy("proposedAt", "desc").execute(),
+    db.selectFrom("users").select(["id", "name"]).where("id", "=", request.openedBy).executeTakeFirst(),
+    request.linkedRequestId
+      ? db.selectFrom("requests").select(["id", "number", "subject"]).where("id", "=", request.linkedRequestId).executeTakeFirst()
+      : Promise.resolve(undefined),
+  ]);
+  const state = { status: request.status, statusChangedAt: new Date(request.statusChangedAt) };
+  return {
+    ...presentSummary({ ...request, openedByName: opener?.name ?? null }, now),
+    // Staff see who wrote internal history; customers see "support" for staff actors.
+    messages: messages.map((m) => ({
+      id: m.id,
+      visibility: m.visibility,
+      body: m.body,
+      createdAt: m.createdAt,
+      author: { id: m.authorId, name: m.authorName, role: m.authorRole },
+    })),
+    history: events
+      .filter((e) => viewer.includeInternal || e.kind !== "assignee")
+      .map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        from: e.fromValue,
+        to: e.toValue,
+        reason: e.reason,
+        createdAt: e.createdAt,
+        actor: e.actorId ? { id: e.actorId, name: e.actorName ?? "", role: e.actorRole ?? "customer" } : null,
+      })),
+    quotes: quotes.map((q) => presentQuote(q, now)),
+    linkedRequest: linked ? { id: linked.id, reference: formatRequestReference(linked.number), subject: linked.subject } : null,
+    allowedTransitions: allowedTransitions(state, viewer.actor, now),
+    reopenDeadline: reopenDeadline(state)?.toISOString() ?? null,
+    autoCloseAt: autoCloseAt(state)?.toISOString() ?? null,
+  };
+}
