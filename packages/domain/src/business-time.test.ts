@@ -61,7 +61,11 @@ describe("isBusinessTime", () => {
 
 describe("clockStartAt", () => {
   it.each([
-    ["during business hours: the instant itself", "2026-11-30T10:15:30.123+01:00", "2026-11-30T10:15:30.123+01:00"],
+    [
+      "during business hours: the instant itself",
+      "2026-11-30T10:15:30.123+01:00",
+      "2026-11-30T10:15:30.123+01:00",
+    ],
     ["exactly at 09:00", "2026-11-30T09:00:00+01:00", "2026-11-30T09:00:00+01:00"],
     ["just before 09:00", "2026-11-30T08:59:59.999+01:00", "2026-11-30T09:00:00+01:00"],
     ["exactly at 18:00: next opening", "2026-11-30T18:00:00+01:00", "2026-12-01T09:00:00+01:00"],
@@ -69,7 +73,11 @@ describe("clockStartAt", () => {
     ["midnight on a Tuesday", "2026-12-01T00:00:00+01:00", "2026-12-01T09:00:00+01:00"],
     ["Friday 18:00 → Monday", "2026-11-27T18:00:00+01:00", "2026-11-30T09:00:00+01:00"],
     ["Saturday noon → Monday", "2026-11-28T12:00:00+01:00", "2026-11-30T09:00:00+01:00"],
-    ["24 December evening → Monday 28 (Christmas Friday)", "2026-12-24T18:30:00+01:00", "2026-12-28T09:00:00+01:00"],
+    [
+      "24 December evening → Monday 28 (Christmas Friday)",
+      "2026-12-24T18:30:00+01:00",
+      "2026-12-28T09:00:00+01:00",
+    ],
     ["eve of Ascension → Friday", "2026-05-13T19:00:00+02:00", "2026-05-15T09:00:00+02:00"],
     ["spring DST weekend → Monday in summer time", "2026-03-28T12:00:00+01:00", "2026-03-30T09:00:00+02:00"],
     ["autumn DST weekend → Monday in winter time", "2026-10-24T12:00:00+02:00", "2026-10-26T09:00:00+01:00"],
@@ -84,12 +92,28 @@ describe("clockStartAt", () => {
 
 describe("nextOpeningAt", () => {
   it.each([
-    ["during business hours: the next business day's opening", "2026-11-27T10:00:00+01:00", "2026-11-30T09:00:00+01:00"],
-    ["exactly at 09:00: strictly after, so the next day", "2026-11-30T09:00:00+01:00", "2026-12-01T09:00:00+01:00"],
-    ["before 09:00 on a business day: the same day", "2026-11-30T07:00:00+01:00", "2026-11-30T09:00:00+01:00"],
+    [
+      "during business hours: the next business day's opening",
+      "2026-11-27T10:00:00+01:00",
+      "2026-11-30T09:00:00+01:00",
+    ],
+    [
+      "exactly at 09:00: strictly after, so the next day",
+      "2026-11-30T09:00:00+01:00",
+      "2026-12-01T09:00:00+01:00",
+    ],
+    [
+      "before 09:00 on a business day: the same day",
+      "2026-11-30T07:00:00+01:00",
+      "2026-11-30T09:00:00+01:00",
+    ],
     ["at 18:00: the next day", "2026-11-30T18:00:00+01:00", "2026-12-01T09:00:00+01:00"],
     ["on a holiday morning: the day after", "2026-07-14T08:00:00+02:00", "2026-07-15T09:00:00+02:00"],
-    ["New Year's Eve evening → 4 January 2027 (1 Jan is a Friday)", "2026-12-31T20:00:00+01:00", "2027-01-04T09:00:00+01:00"],
+    [
+      "New Year's Eve evening → 4 January 2027 (1 Jan is a Friday)",
+      "2026-12-31T20:00:00+01:00",
+      "2027-01-04T09:00:00+01:00",
+    ],
   ])("%s", (_label, from, expected) => {
     expect(nextOpeningAt(at(from)).toISOString()).toBe(at(expected).toISOString());
   });
@@ -101,13 +125,23 @@ describe("businessMillisBetween", () => {
     ["one millisecond after opening", "2026-11-30T09:00:00+01:00", "2026-11-30T09:00:00.001+01:00", 1],
     ["the whole of a business day", "2026-11-30T00:00:00+01:00", "2026-12-01T00:00:00+01:00", 9 * HOUR],
     ["09:00 to 18:00", "2026-11-30T09:00:00+01:00", "2026-11-30T18:00:00+01:00", 9 * HOUR],
-    ["overnight: 17:00 to next day 10:00", "2026-11-30T17:00:00+01:00", "2026-12-01T10:00:00+01:00", 2 * HOUR],
+    [
+      "overnight: 17:00 to next day 10:00",
+      "2026-11-30T17:00:00+01:00",
+      "2026-12-01T10:00:00+01:00",
+      2 * HOUR,
+    ],
     ["Friday 17:00 to Monday 10:00", "2026-11-27T17:00:00+01:00", "2026-11-30T10:00:00+01:00", 2 * HOUR],
     ["a weekend", "2026-11-28T00:00:00+01:00", "2026-11-30T00:00:00+01:00", 0],
     ["outside hours only (18:00 to 09:00)", "2026-11-30T18:00:00+01:00", "2026-12-01T09:00:00+01:00", 0],
     ["a full week", "2026-11-30T00:00:00+01:00", "2026-12-07T00:00:00+01:00", 45 * HOUR],
     ["the week of 14 July 2026", "2026-07-13T00:00:00+02:00", "2026-07-20T00:00:00+02:00", 36 * HOUR],
-    ["the Ascension week 2026 (Thursday off)", "2026-05-11T00:00:00+02:00", "2026-05-18T00:00:00+02:00", 36 * HOUR],
+    [
+      "the Ascension week 2026 (Thursday off)",
+      "2026-05-11T00:00:00+02:00",
+      "2026-05-18T00:00:00+02:00",
+      36 * HOUR,
+    ],
     ["Christmas week 2026 (Friday off)", "2026-12-21T00:00:00+01:00", "2026-12-28T00:00:00+01:00", 36 * HOUR],
     ["across the spring DST weekend", "2026-03-27T17:00:00+01:00", "2026-03-30T10:00:00+02:00", 2 * HOUR],
     ["across the autumn DST weekend", "2026-10-23T17:00:00+02:00", "2026-10-26T10:00:00+01:00", 2 * HOUR],
@@ -129,8 +163,18 @@ describe("addBusinessMillis", () => {
   it.each([
     ["Friday 17:00 + 9 h → Monday 17:00", "2026-11-27T17:00:00+01:00", 9 * HOUR, "2026-11-30T17:00:00+01:00"],
     ["09:00 + 9 h → 18:00 the same day", "2026-11-30T09:00:00+01:00", 9 * HOUR, "2026-11-30T18:00:00+01:00"],
-    ["09:00 + 9 h + 1 ms → next day 09:00:00.001", "2026-11-30T09:00:00+01:00", 9 * HOUR + 1, "2026-12-01T09:00:00.001+01:00"],
-    ["Saturday + 1 ms → Monday 09:00:00.001", "2026-11-28T12:00:00+01:00", 1, "2026-11-30T09:00:00.001+01:00"],
+    [
+      "09:00 + 9 h + 1 ms → next day 09:00:00.001",
+      "2026-11-30T09:00:00+01:00",
+      9 * HOUR + 1,
+      "2026-12-01T09:00:00.001+01:00",
+    ],
+    [
+      "Saturday + 1 ms → Monday 09:00:00.001",
+      "2026-11-28T12:00:00+01:00",
+      1,
+      "2026-11-30T09:00:00.001+01:00",
+    ],
     ["across the spring DST weekend", "2026-03-27T17:00:00+01:00", 2 * HOUR, "2026-03-30T10:00:00+02:00"],
     ["across the autumn DST weekend", "2026-10-23T17:00:00+02:00", 2 * HOUR, "2026-10-26T10:00:00+01:00"],
     ["zero → the clock start", "2026-11-28T12:00:00+01:00", 0, "2026-11-30T09:00:00+01:00"],

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type BusinessCalendar, businessMinutesPerDay, formatTimeOfDay, parisBusinessCalendar } from "./calendar.ts";
+import {
+  type BusinessCalendar,
+  businessMinutesPerDay,
+  formatTimeOfDay,
+  parisBusinessCalendar,
+} from "./calendar.ts";
 import { frenchPublicHolidays } from "./holidays.ts";
 
 describe("parisBusinessCalendar", () => {

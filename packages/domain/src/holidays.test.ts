@@ -35,12 +35,15 @@ describe("easterSunday", () => {
 });
 
 describe("frenchPublicHolidays", () => {
-  it.each(movable)("%i: Easter %s, Easter Monday %s, Ascension %s, Whit Monday %s", (year, _easter, monday, ascension, whit) => {
-    const list = frenchPublicHolidays(year);
-    expect(dateOf(list, "Easter Monday")).toEqual([monday]);
-    expect(dateOf(list, "Ascension Day")).toEqual([ascension]);
-    expect(dateOf(list, "Whit Monday")).toEqual([whit]);
-  });
+  it.each(movable)(
+    "%i: Easter %s, Easter Monday %s, Ascension %s, Whit Monday %s",
+    (year, _easter, monday, ascension, whit) => {
+      const list = frenchPublicHolidays(year);
+      expect(dateOf(list, "Easter Monday")).toEqual([monday]);
+      expect(dateOf(list, "Ascension Day")).toEqual([ascension]);
+      expect(dateOf(list, "Whit Monday")).toEqual([whit]);
+    },
+  );
 
   it.each(movable.map(([year]) => year))("%i: eleven holidays, sorted, fixed ones included", (year) => {
     const list = frenchPublicHolidays(year);
@@ -58,7 +61,10 @@ describe("frenchPublicHolidays", () => {
   it("names the holidays in French and English", () => {
     const list = frenchPublicHolidays(2026);
     expect(list[0]).toEqual({ date: "2026-01-01", name: { fr: "Jour de l’an", en: "New Year’s Day" } });
-    expect(list.find((h) => h.date === "2026-07-14")?.name).toEqual({ fr: "Fête nationale", en: "Bastille Day" });
+    expect(list.find((h) => h.date === "2026-07-14")?.name).toEqual({
+      fr: "Fête nationale",
+      en: "Bastille Day",
+    });
     expect(list.find((h) => h.date === "2026-05-14")?.name.fr).toBe("Ascension");
     expect(list.find((h) => h.date === "2026-05-25")?.name.fr).toBe("Lundi de Pentecôte");
     expect(list.find((h) => h.date === "2026-04-06")?.name.fr).toBe("Lundi de Pâques");

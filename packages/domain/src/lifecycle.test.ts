@@ -19,7 +19,7 @@ import {
 
 const DAY = 86_400_000;
 const changedAt = new Date("2026-03-02T10:00:00+01:00");
-const after = (ms: number) => new Date(changedAt.getTime() + ms);
+const laterBy = (ms: number) => new Date(changedAt.getTime() + ms);
 const state = (status: RequestStatusId) => ({ status, statusChangedAt: changedAt });
 
 /** The moves each actor may make (inside the reopen window, after the auto-close delay). */
@@ -103,7 +103,7 @@ describe("request statuses", () => {
 });
 
 describe("transitions per actor", () => {
-  const now = after(8 * DAY); // inside the reopen window, past the auto-close delay
+  const now = laterBy(8 * DAY); // inside the reopen window, past the auto-close delay
 
   it.each(actors.flatMap((actor) => requestStatusIds.map((from) => [actor, from] as const)))(
     "allowedTransitions: %s from %s",
@@ -132,20 +132,20 @@ describe("reopen window (30 days)", () => {
     ["resolved", "customer"],
     ["resolved", "agent"],
   ])("%s request reopened by %s: allowed until 30 days, refused 1 ms later", (status, actor) => {
-    expect(assertTransition(state(status), "open", actor, after(30 * DAY))).toBe("open");
-    const error = thrown(() => assertTransition(state(status), "open", actor, after(30 * DAY + 1)));
+    expect(assertTransition(state(status), "open", actor, laterBy(30 * DAY))).toBe("open");
+    const error = thrown(() => assertTransition(state(status), "open", actor, laterBy(30 * DAY + 1)));
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe("reopen-window-expired");
-    expect((error as DomainError).details).toEqual({ reopenDeadline: after(30 * DAY).toISOString() });
-    expect(allowedTransitions(state(status), actor, after(30 * DAY + 1))).not.toContain("open");
+    expect((error as DomainError).details).toEqual({ reopenDeadline: laterBy(30 * DAY).toISOString() });
+    expect(allowedTransitions(state(status), actor, laterBy(30 * DAY + 1))).not.toContain("open");
   });
 
   it("still lets a customer close a resolved request after the window", () => {
-    expect(assertTransition(state("resolved"), "closed", "customer", after(40 * DAY))).toBe("closed");
+    expect(assertTransition(state("resolved"), "closed", "customer", laterBy(40 * DAY))).toBe("closed");
   });
 
   it("gives the deadline of resolved and closed requests only", () => {
-    expect(reopenDeadline(state("closed"))?.toISOString()).toBe(after(30 * DAY).toISOString());
+    expect(reopenDeadline(state("closed"))?.toISOString()).toBe(laterBy(30 * DAY).toISOString());
     // Days are 24 h of elapsed time: across the spring DST change, 10:00 CET + 30 days is 11:00 CEST.
     expect(reopenDeadline(state("resolved"))?.toISOString()).toBe(
       new Date("2026-04-01T11:00:00+02:00").toISOString(),
@@ -156,29 +156,29 @@ describe("reopen window (30 days)", () => {
   });
 
   it("makes a request closed for more than 30 days final", () => {
-    expect(isFinal(state("closed"), after(30 * DAY))).toBe(false);
-    expect(isFinal(state("closed"), after(30 * DAY + 1))).toBe(true);
-    expect(isFinal(state("closed"), after(DAY))).toBe(false);
+    expect(isFinal(state("closed"), laterBy(30 * DAY))).toBe(false);
+    expect(isFinal(state("closed"), laterBy(30 * DAY + 1))).toBe(true);
+    expect(isFinal(state("closed"), laterBy(DAY))).toBe(false);
     for (const status of ["new", "open", "waiting-on-customer", "resolved"] as const) {
-      expect(isFinal(state(status), after(365 * DAY))).toBe(false);
+      expect(isFinal(state(status), laterBy(365 * DAY))).toBe(false);
     }
   });
 });
 
 describe("auto-close (7 days)", () => {
   it("closes a resolved request 7 days after it was resolved", () => {
-    expect(autoCloseAt(state("resolved"))?.toISOString()).toBe(after(7 * DAY).toISOString());
+    expect(autoCloseAt(state("resolved"))?.toISOString()).toBe(laterBy(7 * DAY).toISOString());
     for (const status of ["new", "open", "waiting-on-customer", "closed"] as const) {
       expect(autoCloseAt(state(status))).toBeNull();
     }
   });
 
   it("lets the system close it at the deadline, not before", () => {
-    expect(allowedTransitions(state("resolved"), "system", after(7 * DAY - 1))).toEqual([]);
-    const early = thrown(() => assertTransition(state("resolved"), "closed", "system", after(7 * DAY - 1)));
+    expect(allowedTransitions(state("resolved"), "system", laterBy(7 * DAY - 1))).toEqual([]);
+    const early = thrown(() => assertTransition(state("resolved"), "closed", "system", laterBy(7 * DAY - 1)));
     expect(early).toBeInstanceOf(IllegalTransitionError);
     expect((early as DomainError).code).toBe("illegal-transition");
-    expect(assertTransition(state("resolved"), "closed", "system", after(7 * DAY))).toBe("closed");
+    expect(assertTransition(state("resolved"), "closed", "system", laterBy(7 * DAY))).toBe("closed");
   });
 });
 
@@ -196,9 +196,12 @@ describe("statusAfterPublicMessage", () => {
     expect(statusAfterPublicMessage(status, author)).toBe(expected);
   });
 
-  it.each<"customer" | "agent">(["customer", "agent"])("refuses a %s message on a closed request", (author) => {
-    const error = thrown(() => statusAfterPublicMessage("closed", author));
-    expect(error).toBeInstanceOf(IllegalTransitionError);
-    expect((error as DomainError).code).toBe("illegal-transition");
-  });
+  it.each<"customer" | "agent">(["customer", "agent"])(
+    "refuses a %s message on a closed request",
+    (author) => {
+      const error = thrown(() => statusAfterPublicMessage("closed", author));
+      expect(error).toBeInstanceOf(IllegalTransitionError);
+      expect((error as DomainError).code).toBe("illegal-transition");
+    },
+  );
 });

@@ -17,18 +17,54 @@ const entry = (
 
 // The expected queue order, written by hand.
 const ordered = [
-  entry("premium critical due Mon 11:00", "premium", "critical", "2026-11-30T11:00:00+01:00", "2026-11-27T11:00:00+01:00"),
-  entry("premium critical due Mon 12:00, older", "premium", "critical", "2026-11-30T12:00:00+01:00", "2026-11-20T09:00:00+01:00"),
-  entry("premium critical due Mon 12:00, newer", "premium", "critical", "2026-11-30T12:00:00+01:00", "2026-11-27T12:00:00+01:00"),
+  entry(
+    "premium critical due Mon 11:00",
+    "premium",
+    "critical",
+    "2026-11-30T11:00:00+01:00",
+    "2026-11-27T11:00:00+01:00",
+  ),
+  entry(
+    "premium critical due Mon 12:00, older",
+    "premium",
+    "critical",
+    "2026-11-30T12:00:00+01:00",
+    "2026-11-20T09:00:00+01:00",
+  ),
+  entry(
+    "premium critical due Mon 12:00, newer",
+    "premium",
+    "critical",
+    "2026-11-30T12:00:00+01:00",
+    "2026-11-27T12:00:00+01:00",
+  ),
   entry("premium critical nothing due", "premium", "critical", null, "2026-11-01T09:00:00+01:00"),
   entry("premium major", "premium", "major", "2026-11-29T09:00:00+01:00", "2026-11-26T09:00:00+01:00"),
   entry("premium minor", "premium", "minor", "2026-11-28T09:00:00+01:00", "2026-11-25T09:00:00+01:00"),
-  entry("premium unclassified, due", "premium", null, "2026-11-27T09:00:00+01:00", "2026-11-24T09:00:00+01:00"),
+  entry(
+    "premium unclassified, due",
+    "premium",
+    null,
+    "2026-11-27T09:00:00+01:00",
+    "2026-11-24T09:00:00+01:00",
+  ),
   entry("premium unclassified, nothing due, older", "premium", null, null, "2026-11-02T09:00:00+01:00"),
   entry("premium unclassified, nothing due, newer", "premium", null, null, "2026-11-03T09:00:00+01:00"),
   entry("paying critical", "paying", "critical", "2026-12-05T09:00:00+01:00", "2026-11-30T09:00:00+01:00"),
-  entry("paying unclassified, due early", "paying", null, "2026-11-20T09:00:00+01:00", "2026-11-18T09:00:00+01:00"),
-  entry("paying unclassified, due later", "paying", null, "2026-11-21T09:00:00+01:00", "2026-11-10T09:00:00+01:00"),
+  entry(
+    "paying unclassified, due early",
+    "paying",
+    null,
+    "2026-11-20T09:00:00+01:00",
+    "2026-11-18T09:00:00+01:00",
+  ),
+  entry(
+    "paying unclassified, due later",
+    "paying",
+    null,
+    "2026-11-21T09:00:00+01:00",
+    "2026-11-10T09:00:00+01:00",
+  ),
   entry("free", "free", null, null, "2026-10-01T09:00:00+01:00"),
 ];
 
@@ -41,7 +77,12 @@ describe("compareQueue", () => {
       );
       expect(shuffled.sort(compareQueue).map((e) => e.name)).toEqual(ordered.map((e) => e.name));
     }
-    expect([...ordered].reverse().sort(compareQueue).map((e) => e.name)).toEqual(ordered.map((e) => e.name));
+    expect(
+      [...ordered]
+        .reverse()
+        .sort(compareQueue)
+        .map((e) => e.name),
+    ).toEqual(ordered.map((e) => e.name));
   });
 
   it("puts premium before paying whatever the criticality and due time", () => {

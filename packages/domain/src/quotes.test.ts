@@ -31,7 +31,14 @@ function thrown(fn: () => unknown): unknown {
 
 describe("quote statuses", () => {
   it("lists the statuses with labels in both languages", () => {
-    expect(quoteStatusIds).toEqual(["proposed", "accepted", "declined", "expired", "withdrawn", "superseded"]);
+    expect(quoteStatusIds).toEqual([
+      "proposed",
+      "accepted",
+      "declined",
+      "expired",
+      "withdrawn",
+      "superseded",
+    ]);
     expect(quoteStatuses.proposed).toEqual({ fr: "Proposé", en: "Proposed" });
     expect(quoteStatuses.accepted).toEqual({ fr: "Accepté", en: "Accepted" });
     for (const id of quoteStatusIds) {
@@ -132,7 +139,9 @@ describe("assertQuoteTransition", () => {
       ),
     ),
   )("a %s quote is final: %s → %s refused", (from, actor, to) => {
-    const error = thrown(() => assertQuoteTransition({ status: from, validUntil: "2099-01-01" }, to, actor, inTime));
+    const error = thrown(() =>
+      assertQuoteTransition({ status: from, validUntil: "2099-01-01" }, to, actor, inTime),
+    );
     expect(error).toBeInstanceOf(IllegalTransitionError);
     expect((error as DomainError).code).toBe("illegal-transition");
   });
@@ -152,13 +161,21 @@ describe("validateQuoteProposal", () => {
   });
 
   it.each<[string, Partial<QuoteProposal>, { field: keyof QuoteProposal; code: string } | null]>([
-    ["amount with a fraction of a cent", { amountCents: 1500.5 }, { field: "amountCents", code: "not-integer" }],
+    [
+      "amount with a fraction of a cent",
+      { amountCents: 1500.5 },
+      { field: "amountCents", code: "not-integer" },
+    ],
     ["amount NaN", { amountCents: Number.NaN }, { field: "amountCents", code: "not-integer" }],
     ["amount 0", { amountCents: 0 }, { field: "amountCents", code: "out-of-range" }],
     ["negative amount", { amountCents: -100 }, { field: "amountCents", code: "out-of-range" }],
     ["amount 1 cent", { amountCents: 1 }, null],
     ["amount at the maximum", { amountCents: 10_000_000_000 }, null],
-    ["amount above the maximum", { amountCents: 10_000_000_001 }, { field: "amountCents", code: "out-of-range" }],
+    [
+      "amount above the maximum",
+      { amountCents: 10_000_000_001 },
+      { field: "amountCents", code: "out-of-range" },
+    ],
     ["effort 0", { effortDays: 0 }, { field: "effortDays", code: "out-of-range" }],
     ["negative effort", { effortDays: -1 }, { field: "effortDays", code: "out-of-range" }],
     ["effort a quarter day", { effortDays: 0.25 }, { field: "effortDays", code: "out-of-range" }],
@@ -166,7 +183,11 @@ describe("validateQuoteProposal", () => {
     ["effort at the maximum", { effortDays: 1000 }, null],
     ["effort above the maximum", { effortDays: 1000.5 }, { field: "effortDays", code: "out-of-range" }],
     ["effort NaN", { effortDays: Number.NaN }, { field: "effortDays", code: "out-of-range" }],
-    ["effort Infinity", { effortDays: Number.POSITIVE_INFINITY }, { field: "effortDays", code: "out-of-range" }],
+    [
+      "effort Infinity",
+      { effortDays: Number.POSITIVE_INFINITY },
+      { field: "effortDays", code: "out-of-range" },
+    ],
     ["impossible date", { validUntil: "2026-02-30" }, { field: "validUntil", code: "invalid-date" }],
     ["badly formatted date", { validUntil: "15/07/2026" }, { field: "validUntil", code: "invalid-date" }],
     ["today", { validUntil: "2026-06-15" }, null],
@@ -182,7 +203,9 @@ describe("validateQuoteProposal", () => {
 
   it("reports every faulty field at once", () => {
     expect(
-      validateQuoteProposal({ amountCents: 0, effortDays: 0, validUntil: "nope", terms: "" }, now).map((e) => e.field),
+      validateQuoteProposal({ amountCents: 0, effortDays: 0, validUntil: "nope", terms: "" }, now).map(
+        (e) => e.field,
+      ),
     ).toEqual(["amountCents", "effortDays", "validUntil", "terms"]);
   });
 

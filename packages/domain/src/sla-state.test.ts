@@ -54,14 +54,20 @@ describe("slaState — first response", () => {
 
   it("stays pending when only an internal note was written (no firstRespondedAt)", () => {
     // An internal note changes neither the status nor firstRespondedAt.
-    const state = slaState({ ...premiumNew, status: "new", firstRespondedAt: null }, at("2026-12-01T09:30:00+01:00"));
+    const state = slaState(
+      { ...premiumNew, status: "new", firstRespondedAt: null },
+      at("2026-12-01T09:30:00+01:00"),
+    );
     expect(state.phase).toBe("first-response");
     expect(state.firstResponse).toBe("pending");
     expect(state.remainingBusinessMillis).toBe(0.5 * HOUR);
   });
 
   it("is met when answered exactly at the due time, breached when answered 1 ms later", () => {
-    const met = slaState({ ...premiumNew, status: "open", firstRespondedAt: dueAt }, at("2026-12-10T10:00:00Z"));
+    const met = slaState(
+      { ...premiumNew, status: "open", firstRespondedAt: dueAt },
+      at("2026-12-10T10:00:00Z"),
+    );
     expect(met.firstResponse).toBe("met");
     const late = slaState(
       { ...premiumNew, status: "open", firstRespondedAt: plus(dueAt, 1) },
@@ -135,7 +141,13 @@ describe("slaState — replies, pauses and finished requests", () => {
 
   it("runs no clock for the free tier", () => {
     const state = slaState(
-      { tier: "free", status: "new", firstResponseDueAt: null, firstRespondedAt: null, awaitingReplySince: null },
+      {
+        tier: "free",
+        status: "new",
+        firstResponseDueAt: null,
+        firstRespondedAt: null,
+        awaitingReplySince: null,
+      },
       at("2026-12-20T12:00:00+01:00"),
     );
     expect(state).toEqual({

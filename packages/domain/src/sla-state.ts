@@ -74,6 +74,8 @@ export function slaState(
   if (!dueAt) return { phase, dueAt, remainingBusinessMillis: null, breached: false, firstResponse };
   // `0 - x`, not `-x`: exactly at the due time the remainder is 0, not -0 (which formats as "-0").
   const remainingBusinessMillis =
-    now < dueAt ? businessMillisBetween(now, dueAt, calendar) : 0 - businessMillisBetween(dueAt, now, calendar);
+    now < dueAt
+      ? businessMillisBetween(now, dueAt, calendar)
+      : 0 - businessMillisBetween(dueAt, now, calendar);
   return { phase, dueAt, remainingBusinessMillis, breached: now > dueAt, firstResponse };
 }

@@ -88,13 +88,21 @@ describe("zonedTimeToEpoch", () => {
     ["midnight of 1 January", wall(2027, 1, 1), "2027-01-01T00:00:00+01:00"],
     ["Monday after the spring change, 09:00", wall(2026, 3, 30, 9), "2026-03-30T09:00:00+02:00"],
     ["Monday after the autumn change, 18:00", wall(2026, 10, 26, 18), "2026-10-26T18:00:00+01:00"],
-    ["spring change day, 01:59:59 (before the gap)", wall(2026, 3, 29, 1, 59, 59), "2026-03-29T01:59:59+01:00"],
+    [
+      "spring change day, 01:59:59 (before the gap)",
+      wall(2026, 3, 29, 1, 59, 59),
+      "2026-03-29T01:59:59+01:00",
+    ],
     ["spring change day, 03:00 (after the gap)", wall(2026, 3, 29, 3), "2026-03-29T03:00:00+02:00"],
     // 02:30 does not exist on 29 March 2026: it moves forward by the gap, into summer time.
     ["a skipped time (02:30 on 29 March 2026)", wall(2026, 3, 29, 2, 30), "2026-03-29T03:30:00+02:00"],
     // 02:30 happens twice on 25 October 2026: the first occurrence (still summer time).
     ["a repeated time (02:30 on 25 October 2026)", wall(2026, 10, 25, 2, 30), "2026-10-25T02:30:00+02:00"],
-    ["autumn change day, 03:00 (after the repeated hour)", wall(2026, 10, 25, 3), "2026-10-25T03:00:00+01:00"],
+    [
+      "autumn change day, 03:00 (after the repeated hour)",
+      wall(2026, 10, 25, 3),
+      "2026-10-25T03:00:00+01:00",
+    ],
     ["autumn change day, 01:59:59 (before it)", wall(2026, 10, 25, 1, 59, 59), "2026-10-25T01:59:59+02:00"],
   ])("Paris, %s", (_label, w, expected) => {
     expect(new Date(zonedTimeToEpoch(w, PARIS)).toISOString()).toBe(new Date(expected).toISOString());
@@ -102,7 +110,9 @@ describe("zonedTimeToEpoch", () => {
 
   it("works west of Greenwich too (New York)", () => {
     const ny = "America/New_York";
-    expect(new Date(zonedTimeToEpoch(wall(2026, 1, 5, 9), ny)).toISOString()).toBe("2026-01-05T14:00:00.000Z");
+    expect(new Date(zonedTimeToEpoch(wall(2026, 1, 5, 9), ny)).toISOString()).toBe(
+      "2026-01-05T14:00:00.000Z",
+    );
     // Skipped 02:30 on 8 March 2026 → 03:30 EDT; repeated 01:30 on 1 November 2026 → first (EDT).
     expect(new Date(zonedTimeToEpoch(wall(2026, 3, 8, 2, 30), ny)).toISOString()).toBe(
       new Date("2026-03-08T03:30:00-04:00").toISOString(),
@@ -185,8 +195,12 @@ describe("zonedTimeToEpoch", () => {
       [10, 23, 2],
       [10, 26, 1],
     ] as const) {
-      expect(zonedTimeToEpoch(wall(2026, month, day, 9), PARIS)).toBe(Date.UTC(2026, month - 1, day, 9 - offset));
-      expect(zonedTimeToEpoch(wall(2026, month, day, 18), PARIS)).toBe(Date.UTC(2026, month - 1, day, 18 - offset));
+      expect(zonedTimeToEpoch(wall(2026, month, day, 9), PARIS)).toBe(
+        Date.UTC(2026, month - 1, day, 9 - offset),
+      );
+      expect(zonedTimeToEpoch(wall(2026, month, day, 18), PARIS)).toBe(
+        Date.UTC(2026, month - 1, day, 18 - offset),
+      );
     }
   });
 });

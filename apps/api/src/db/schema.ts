@@ -181,6 +181,21 @@ export interface FeedbackTable {
   createdAt: Timestamp;
 }
 
+/** Every staff administration action: who did what to which record, with before/after JSON. */
+export interface AuditLogTable {
+  id: string;
+  actorId: string;
+  /** e.g. `organization.update`, `user.disable`, `invitation.create`. */
+  action: string;
+  entityType: "organization" | "user" | "invitation";
+  entityId: string;
+  /** JSON of the changed fields before the action (null on creation). */
+  before: string | null;
+  /** JSON of the changed fields after the action. */
+  after: string | null;
+  createdAt: Timestamp;
+}
+
 export interface CounterTable {
   name: string;
   value: number;
@@ -200,6 +215,7 @@ export interface Database {
   outbox: OutboxTable;
   feedback: FeedbackTable;
   counters: CounterTable;
+  auditLog: AuditLogTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;

@@ -197,7 +197,7 @@ function toSqliteParameters(parameters: readonly unknown[]): SQLInputValue[] {
       typeof value === "bigint" ||
       ArrayBuffer.isView(value)
     ) {
-      return value;
+      return value as SQLInputValue;
     }
     // A plain object as first argument would be taken for named parameters ("Unknown named parameter").
     throw new TypeError(

@@ -11,7 +11,7 @@ import {
   reopenDeadline,
   slaState,
 } from "@cirrus/domain";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database, Quote, SupportRequest } from "../db/schema.ts";
 import { Problem } from "../problems.ts";
 
@@ -101,7 +101,7 @@ function decodeCursor(value: string): Cursor {
   throw new Problem("validation-failed", { extra: { errors: [{ field: "cursor", code: "invalid", message: "Invalid cursor." }] } });
 }
 
-/** Escapes LIKE wildcards so a search for "50%" finds "50%". */
+/** Escapes LIKE wildcards so a search for "50%" finds "50%" (with `escape '\'`, on both engines). */
 function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
@@ -130,14 +130,14 @@ export async function listOrganizationRequests(
     const pattern = likePattern(filters.q);
     query = query.where((eb) =>
       eb.or([
-        eb(eb.fn("lower", ["requests.subject"]), "like", eb.val(pattern)),
+        sql<boolean>`lower(${eb.ref("requests.subject")}) like ${pattern} escape '\\'`,
         eb.exists(
           eb
             .selectFrom("messages")
             .select("messages.id")
             .whereRef("messages.requestId", "=", "requests.id")
             .where("messages.visibility", "=", "public")
-            .where((inner) => inner(inner.fn("lower", ["messages.body"]), "like", pattern)),
+            .where((inner) => sql<boolean>`lower(${inner.ref("messages.body")}) like ${pattern} escape '\\'`),
         ),
       ]),
     );

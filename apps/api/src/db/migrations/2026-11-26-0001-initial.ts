@@ -217,6 +217,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .$call(strict)
     .execute();
 
+  // Staff administration actions; rows are never updated or deleted.
+  await db.schema
+    .createTable("auditLog")
+    .addColumn("id", "text", (c) => c.primaryKey().notNull())
+    .addColumn("actorId", "text", (c) => c.notNull().references("users.id"))
+    .addColumn("action", "text", (c) => c.notNull())
+    .addColumn("entityType", "text", (c) => c.notNull())
+    .addColumn("entityId", "text", (c) => c.notNull())
+    .addColumn("before", "text")
+    .addColumn("after", "text")
+    .addColumn("createdAt", "text", (c) => c.notNull())
+    .$call(strict)
+    .execute();
+  // One record's history, and the whole log newest first.
+  await db.schema
+    .createIndex("auditLog_entityType_entityId_createdAt_idx")
+    .on("auditLog")
+    .columns(["entityType", "entityId", "createdAt"])
+    .execute();
+  await db.schema.createIndex("auditLog_createdAt_idx").on("auditLog").column("createdAt").execute();
+
   await db.schema
     .createTable("counters")
     .addColumn("name", "text", (c) => c.primaryKey().notNull())
@@ -230,6 +251,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   // Children before parents, so no foreign key is left pointing at a dropped table.
   for (const table of [
+    "auditLog",
     "counters",
     "feedback",
     "outbox",
