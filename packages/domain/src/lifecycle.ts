@@ -144,7 +144,7 @@ export function autoCloseAt(state: RequestState): Date | null {
 export function allowedTransitions(state: RequestState, actor: RequestActor, now: Date): RequestStatusId[] {
   return transitions[actor][state.status].filter((to) => {
     if (to === "open" && (state.status === "closed" || state.status === "resolved")) {
-      return !isFinal(state, now) && now.getTime() < (reopenDeadline(state)?.getTime() ?? 0);
+      return !isFinal(state, now) && now.getTime() <= (reopenDeadline(state)?.getTime() ?? 0);
     }
     if (actor === "system" && to === "closed") return now.getTime() >= (autoCloseAt(state)?.getTime() ?? 0);
     return true;
