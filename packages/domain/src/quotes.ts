@@ -105,7 +105,7 @@ export function effectiveQuoteStatus(
   now: Date,
   calendar: BusinessCalendar = parisBusinessCalendar,
 ): QuoteStatusId {
-  if (quote.status === "proposed" && epochOf(now) > quoteExpiresAt(quote.validUntil, calendar).getTime()) {
+  if (quote.status === "proposed" && epochOf(now) >= quoteExpiresAt(quote.validUntil, calendar).getTime()) {
     return "expired";
   }
   return quote.status;

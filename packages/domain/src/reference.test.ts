@@ -51,3 +51,11 @@ describe("findRequestReference", () => {
     expect(findRequestReference(text)).toBe(expected);
   });
 });
+
+describe("references that name no request", () => {
+  it("parse to null for number 0 and numbers beyond exact integers", () => {
+    expect(parseRequestReference("CS-000000")).toBeNull();
+    expect(parseRequestReference("CS-99999999999999999999")).toBeNull();
+    expect(findRequestReference("Re: [CS-000000] x")).toBeNull();
+  });
+});

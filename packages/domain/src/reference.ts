@@ -3,6 +3,11 @@
 const REFERENCE_RE = /^CS-(\d{6,})$/;
 const IN_TEXT_RE = /\[?\bCS-(\d{6,})\b\]?/;
 
+/** Request numbers start at 1 and stay exact integers. */
+function validNumber(n: number): number | null {
+  return Number.isSafeInteger(n) && n >= 1 ? n : null;
+}
+
 /**
  * Formats a request number as its reference.
  * @example formatRequestReference(123) // "CS-000123"
@@ -18,7 +23,7 @@ export function formatRequestReference(number: number): string {
  */
 export function parseRequestReference(reference: string): number | null {
   const m = REFERENCE_RE.exec(reference.trim().toUpperCase());
-  return m ? Number(m[1]) : null;
+  return m ? validNumber(Number(m[1])) : null;
 }
 
 /**
@@ -27,5 +32,5 @@ export function parseRequestReference(reference: string): number | null {
  */
 export function findRequestReference(text: string): number | null {
   const m = IN_TEXT_RE.exec(text.toUpperCase());
-  return m ? Number(m[1]) : null;
+  return m ? validNumber(Number(m[1])) : null;
 }
