@@ -3,16 +3,21 @@ import { configDefaults, defineConfig, type TestProjectInlineConfiguration } fro
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
+// A test that only makes sense on one engine lives in `*.sqlite.test.ts` or `*.postgres.test.ts`,
+// which only that engine's project runs.
 const sqlite: TestProjectInlineConfiguration = {
   extends: true,
-  test: { name: "sqlite", env: { TEST_DB_ENGINE: "sqlite" } },
+  test: {
+    name: "sqlite",
+    exclude: [...configDefaults.exclude, "src/**/*.postgres.test.ts"],
+    env: { TEST_DB_ENGINE: "sqlite" },
+  },
 };
 
 const postgres: TestProjectInlineConfiguration = {
   extends: true,
   test: {
     name: "postgres",
-    // `*.sqlite.test.ts` files test what only SQLite has (the node:sqlite driver, pragmas, backups).
     exclude: [...configDefaults.exclude, "src/**/*.sqlite.test.ts"],
     env: { TEST_DB_ENGINE: "postgres", TEST_DATABASE_URL: postgresUrl },
   },

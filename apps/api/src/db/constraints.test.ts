@@ -15,7 +15,14 @@ beforeAll(async () => {
   opened = await createTestDatabase();
   await opened.db
     .insertInto("organizations")
-    .values({ id: organizationId, name: "Acme", tier: "paying", addOns: "[]", createdAt: now, updatedAt: now })
+    .values({
+      id: organizationId,
+      name: "Acme",
+      tier: "paying",
+      addOns: "[]",
+      createdAt: now,
+      updatedAt: now,
+    })
     .execute();
 });
 afterAll(() => opened?.close());
@@ -36,7 +43,11 @@ function user(emailNormalized: string): Insertable<UserTable> {
   };
 }
 
-function request(number: number, openedBy: string, overrides: Partial<RequestTable> = {}): Insertable<RequestTable> {
+function request(
+  number: number,
+  openedBy: string,
+  overrides: Partial<RequestTable> = {},
+): Insertable<RequestTable> {
   return {
     id: newId(),
     number,
@@ -85,15 +96,36 @@ describe("unique keys", () => {
     const author = user("numbers@example.fr");
     await opened.db.insertInto("users").values(author).execute();
     await opened.db.insertInto("requests").values(request(7, author.id)).execute();
-    const sameNumber = await failure(opened.db.insertInto("requests").values(request(7, author.id)).execute());
+    const sameNumber = await failure(
+      opened.db.insertInto("requests").values(request(7, author.id)).execute(),
+    );
     expect(isUniqueViolation(sameNumber)).toBe(true);
 
-    const samePrimaryKey = await failure(opened.db.insertInto("users").values({ ...user("x@y"), id: author.id }).execute());
+    const samePrimaryKey = await failure(
+      opened.db
+        .insertInto("users")
+        .values({ ...user("x@y"), id: author.id })
+        .execute(),
+    );
     expect(isUniqueViolation(samePrimaryKey)).toBe(true);
 
-    const reset = { userId: author.id, tokenHash: "f".repeat(64), createdAt: now, expiresAt: now, usedAt: null };
-    await opened.db.insertInto("passwordResets").values({ id: newId(), ...reset }).execute();
-    const sameToken = await failure(opened.db.insertInto("passwordResets").values({ id: newId(), ...reset }).execute());
+    const reset = {
+      userId: author.id,
+      tokenHash: "f".repeat(64),
+      createdAt: now,
+      expiresAt: now,
+      usedAt: null,
+    };
+    await opened.db
+      .insertInto("passwordResets")
+      .values({ id: newId(), ...reset })
+      .execute();
+    const sameToken = await failure(
+      opened.db
+        .insertInto("passwordResets")
+        .values({ id: newId(), ...reset })
+        .execute(),
+    );
     expect(isUniqueViolation(sameToken)).toBe(true);
   });
 });
@@ -125,10 +157,21 @@ describe("foreign keys", () => {
     await opened.db.insertInto("users").values(member).execute();
     await opened.db
       .insertInto("sessions")
-      .values({ id: newId(), secretHash: "s", userId: member.id, createdAt: now, lastUsedAt: now, userAgent: null })
+      .values({
+        id: newId(),
+        secretHash: "s",
+        userId: member.id,
+        createdAt: now,
+        lastUsedAt: now,
+        userAgent: null,
+      })
       .execute();
     await opened.db.deleteFrom("users").where("id", "=", member.id).execute();
-    const sessions = await opened.db.selectFrom("sessions").where("userId", "=", member.id).selectAll().execute();
+    const sessions = await opened.db
+      .selectFrom("sessions")
+      .where("userId", "=", member.id)
+      .selectAll()
+      .execute();
     expect(sessions).toEqual([]);
   });
 });
@@ -144,6 +187,8 @@ describe("column types and NOT NULL", () => {
     await opened.db.insertInto("users").values(author).execute();
     const text = request("twelve" as unknown as number, author.id);
     await expect(opened.db.insertInto("requests").values(text).execute()).rejects.toThrow();
-    await expect(opened.db.insertInto("requests").values(request(12.5, author.id)).execute()).rejects.toThrow();
+    await expect(
+      opened.db.insertInto("requests").values(request(12.5, author.id)).execute(),
+    ).rejects.toThrow();
   });
 });

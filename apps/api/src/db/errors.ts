@@ -42,7 +42,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   if (!(error instanceof Error)) return false;
   const systemCode = (error as NodeJS.ErrnoException).code;
-  if (systemCode && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND"].includes(systemCode)) {
+  if (
+    systemCode &&
+    ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND"].includes(systemCode)
+  ) {
     return true;
   }
   // pg-pool's and pg's own wording for a connect timeout and a dropped connection.

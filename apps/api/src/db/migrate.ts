@@ -10,6 +10,7 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
 import { type Migration, type MigrationResult, Migrator } from "kysely/migration";
 import * as initial from "./migrations/2026-11-26-0001-initial.ts";
+import type { Database } from "./schema.ts";
 
 /** Every migration, by name; names sort in the order they run (date-prefixed). */
 const migrations: Record<string, Migration> = {
@@ -17,7 +18,7 @@ const migrations: Record<string, Migration> = {
 };
 
 /** A Migrator over this app's migrations, for tools and tests that need more than `migrateToLatest`. */
-export async function createMigrator(db: Kysely<any>): Promise<Migrator> {
+export async function createMigrator(db: Kysely<Database>): Promise<Migrator> {
   return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
@@ -34,7 +35,21 @@ export async function createMigrator(db: Kysely<any>): Promise<Migrator> {
  * Applies the migrations not yet applied; returns their names (empty when already up to date).
  * Throws, naming the failed migration, when one fails.
  */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return migrate(db);
+  return db.connection().execute(async (connection) => {
+    // The API's pool cancels statements after 30 s; building an index on a large table may take
+    // longer. Lift the limit for this connection only, and restore it before the pool reuses it.
+    await sql`set statement_timeout = 0`.execute(connection);
+    try {
+      return await migrate(connection);
+    } finally {
+      await sql`reset statement_timeout`.execute(connection);
+    }
+  });
+}
+
+async function migrate(db: Kysely<Database>): Promise<string[]> {
   const migrator = await createMigrator(db);
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error !== undefined) {
@@ -46,7 +61,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   return results.filter((result) => result.status === "Success").map((result) => result.migrationName);
 }
 
-async function currentSchema(db: Kysely<any>): Promise<string> {
+async function currentSchema(db: Kysely<Database>): Promise<string> {
   const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
   const schema = rows[0]?.schema;
   if (!schema) throw new Error("PostgreSQL has no current schema: check the search_path");

@@ -4,7 +4,7 @@
  * kind of value on both engines: ids are app-generated text, timestamps are ISO-8601 UTC text with
  * milliseconds (`2026-11-26T09:00:00.000Z`, sorts as text), flags are text enums, JSON is text.
  */
-import type { Insertable, Selectable, Updateable } from "kysely";
+
 import type {
   ChannelId,
   CriticalityId,
@@ -15,6 +15,7 @@ import type {
   RoleId,
   TierId,
 } from "@cirrus/domain";
+import type { Insertable, Selectable, Updateable } from "kysely";
 
 /** ISO-8601 UTC timestamp with milliseconds. */
 export type Timestamp = string;

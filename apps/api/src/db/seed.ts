@@ -5,8 +5,8 @@
  */
 import type { Kysely } from "kysely";
 import { hashPassword } from "../auth/passwords.ts";
-import { addMessage, assignRequest, changeStatus, openRequest } from "../commands/requests.ts";
 import { proposeQuote } from "../commands/quotes.ts";
+import { addMessage, assignRequest, changeStatus, openRequest } from "../commands/requests.ts";
 import { newId } from "./ids.ts";
 import type { Database, User } from "./schema.ts";
 
@@ -36,18 +36,39 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
   const orgs = {
     free: { id: newId(), name: "Atelier Dupont", tier: "free" as const, addOns: [] as string[] },
     paying: { id: newId(), name: "Boulangerie Martin SARL", tier: "paying" as const, addOns: [] as string[] },
-    payingDev: { id: newId(), name: "Logiciels Moreau", tier: "paying" as const, addOns: ["developer-support"] },
+    payingDev: {
+      id: newId(),
+      name: "Logiciels Moreau",
+      tier: "paying" as const,
+      addOns: ["developer-support"],
+    },
     premium: { id: newId(), name: "Transports Lefèvre", tier: "premium" as const, addOns: [] as string[] },
   };
   for (const org of Object.values(orgs)) {
     await db
       .insertInto("organizations")
-      .values({ id: org.id, name: org.name, tier: org.tier, addOns: JSON.stringify(org.addOns), createdAt: iso, updatedAt: iso })
+      .values({
+        id: org.id,
+        name: org.name,
+        tier: org.tier,
+        addOns: JSON.stringify(org.addOns),
+        createdAt: iso,
+        updatedAt: iso,
+      })
       .execute();
   }
 
   const users: Record<string, User> = {};
-  const people: Array<[key: string, name: string, email: string, role: User["role"], orgId: string | null, locale: User["locale"]]> = [
+  const people: Array<
+    [
+      key: string,
+      name: string,
+      email: string,
+      role: User["role"],
+      orgId: string | null,
+      locale: User["locale"],
+    ]
+  > = [
     ["free", "Julie Dupont", "julie@atelier-dupont.fr", "customer", orgs.free.id, "fr"],
     ["paying", "Marc Martin", "marc@boulangerie-martin.fr", "customer", orgs.paying.id, "fr"],
     ["paying2", "Sophie Bernard", "sophie@boulangerie-martin.fr", "customer", orgs.paying.id, "fr"],
@@ -109,39 +130,91 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     },
     at(-2 * DAY),
   );
-  await addMessage(db, open, u("agent2"), { body: "Hello Thomas, use the `offset` parameter together with `limit` (max 200). I am checking whether a cursor exists for custom objects.", visibility: "public" }, at(-2 * DAY + 3 * HOUR));
-  await addMessage(db, open, u("agent2"), { body: "Vérifier avec l’équipe produit si le curseur est documenté.", visibility: "internal" }, at(-2 * DAY + 3 * HOUR + 60_000));
+  await addMessage(
+    db,
+    open,
+    u("agent2"),
+    {
+      body: "Hello Thomas, use the `offset` parameter together with `limit` (max 200). I am checking whether a cursor exists for custom objects.",
+      visibility: "public",
+    },
+    at(-2 * DAY + 3 * HOUR),
+  );
+  await addMessage(
+    db,
+    open,
+    u("agent2"),
+    { body: "Vérifier avec l’équipe produit si le curseur est documenté.", visibility: "internal" },
+    at(-2 * DAY + 3 * HOUR + 60_000),
+  );
   await assignRequest(db, open, u("agent2"), u("agent2").id, at(-2 * DAY + 3 * HOUR));
 
   const waiting = await openRequest(
     db,
     u("premium2"),
-    { subject: "Lenteurs sur le tableau de bord commercial", category: "bug", criticality: "major", body: "Le tableau de bord met plus de 30 secondes à s’afficher depuis lundi." },
+    {
+      subject: "Lenteurs sur le tableau de bord commercial",
+      category: "bug",
+      criticality: "major",
+      body: "Le tableau de bord met plus de 30 secondes à s’afficher depuis lundi.",
+    },
     at(-4 * DAY),
   );
   await addMessage(
     db,
     waiting,
     u("agent"),
-    { body: "Bonjour Karim, pouvez-vous nous indiquer le nom du tableau de bord et le navigateur utilisé ?", visibility: "public", status: "waiting-on-customer" },
+    {
+      body: "Bonjour Karim, pouvez-vous nous indiquer le nom du tableau de bord et le navigateur utilisé ?",
+      visibility: "public",
+      status: "waiting-on-customer",
+    },
     at(-4 * DAY + 2 * HOUR),
   );
 
   const resolved = await openRequest(
     db,
     u("paying2"),
-    { subject: "Mot de passe d’un collaborateur", category: "usage-question", body: "Un collaborateur ne reçoit pas l’e-mail de réinitialisation." },
+    {
+      subject: "Mot de passe d’un collaborateur",
+      category: "usage-question",
+      body: "Un collaborateur ne reçoit pas l’e-mail de réinitialisation.",
+    },
     at(-6 * DAY),
   );
-  await addMessage(db, resolved, u("agent"), { body: "Bonjour Sophie, l’adresse contenait une faute de frappe ; elle est corrigée. Il peut réessayer.", visibility: "public", status: "resolved" }, at(-5 * DAY));
+  await addMessage(
+    db,
+    resolved,
+    u("agent"),
+    {
+      body: "Bonjour Sophie, l’adresse contenait une faute de frappe ; elle est corrigée. Il peut réessayer.",
+      visibility: "public",
+      status: "resolved",
+    },
+    at(-5 * DAY),
+  );
 
   const closed = await openRequest(
     db,
     u("paying"),
-    { subject: "Ajout d’un champ sur la fiche client", category: "usage-question", body: "Comment ajouter un champ « SIRET » sur la fiche client ?" },
+    {
+      subject: "Ajout d’un champ sur la fiche client",
+      category: "usage-question",
+      body: "Comment ajouter un champ « SIRET » sur la fiche client ?",
+    },
     at(-20 * DAY),
   );
-  await addMessage(db, closed, u("agent"), { body: "Bonjour Marc, depuis Configuration > Objets > Compte > Champs, cliquez sur « Nouveau ».", visibility: "public", status: "resolved" }, at(-19 * DAY));
+  await addMessage(
+    db,
+    closed,
+    u("agent"),
+    {
+      body: "Bonjour Marc, depuis Configuration > Objets > Compte > Champs, cliquez sur « Nouveau ».",
+      visibility: "public",
+      status: "resolved",
+    },
+    at(-19 * DAY),
+  );
   await changeStatus(db, closed, { user: u("paying"), as: "customer" }, "closed", null, at(-18 * DAY));
 
   const quote = await openRequest(
@@ -166,12 +239,20 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     },
     at(-1 * DAY),
   );
-  await addMessage(db, quote, u("agent"), { body: "Bonjour Claire, notre proposition est jointe à la demande.", visibility: "public" }, at(-1 * DAY));
+  await addMessage(
+    db,
+    quote,
+    u("agent"),
+    { body: "Bonjour Claire, notre proposition est jointe à la demande.", visibility: "public" },
+    at(-1 * DAY),
+  );
   void newPremium;
 
   return people.map(([key, , email, role]) => ({
     email,
     role,
-    organization: users[key]?.organizationId ? (Object.values(orgs).find((o) => o.id === users[key]?.organizationId)?.name ?? null) : null,
+    organization: users[key]?.organizationId
+      ? (Object.values(orgs).find((o) => o.id === users[key]?.organizationId)?.name ?? null)
+      : null,
   }));
 }

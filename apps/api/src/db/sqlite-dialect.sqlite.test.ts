@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import { CompiledQuery, Kysely, sql } from "kysely";
+import { CompiledQuery, type Generated, Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../test-support/database.ts";
 import { backupSqlite, type OpenedDatabase, openDatabase } from "./connect.ts";
@@ -71,9 +71,16 @@ describe("openDatabase on SQLite", () => {
   });
 });
 
+/** The scratch table the driver tests use. */
+interface Scratch {
+  t: { id: Generated<number>; flag: number | null; note: string | null; at: string | null };
+}
+
 describe("node:sqlite driver", () => {
   async function scratch() {
-    const db = new Kysely<any>({ dialect: new NodeSqliteDialect({ database: new DatabaseSync(":memory:") }) });
+    const db = new Kysely<Scratch>({
+      dialect: new NodeSqliteDialect({ database: new DatabaseSync(":memory:") }),
+    });
     await sql`create table t (id integer primary key, flag integer, note text, at text)`.execute(db);
     return db;
   }
@@ -91,7 +98,11 @@ describe("node:sqlite driver", () => {
 
   it("returns rows from statements with a result, including insert … returning", async () => {
     const db = await scratch();
-    const row = await db.insertInto("t").values({ note: "r" }).returning(["id", "note"]).executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto("t")
+      .values({ note: "r" })
+      .returning(["id", "note"])
+      .executeTakeFirstOrThrow();
     expect(row).toStrictEqual({ id: 1, note: "r" });
     await db.destroy();
   });
@@ -99,7 +110,9 @@ describe("node:sqlite driver", () => {
   it("binds booleans as 1/0, undefined as null and Dates as ISO text", async () => {
     const db = await scratch();
     const at = new Date("2026-11-26T09:00:00.000Z");
-    await db.executeQuery(CompiledQuery.raw("insert into t (flag, note, at) values (?, ?, ?)", [true, undefined, at]));
+    await db.executeQuery(
+      CompiledQuery.raw("insert into t (flag, note, at) values (?, ?, ?)", [true, undefined, at]),
+    );
     await db.executeQuery(CompiledQuery.raw("insert into t (flag) values (?)", [false]));
     const rows = await db.selectFrom("t").select(["flag", "note", "at"]).orderBy("id").execute();
     expect(rows).toEqual([
@@ -111,12 +124,18 @@ describe("node:sqlite driver", () => {
 
   it("refuses to bind a plain object, with a message that says what to do", async () => {
     const db = await scratch();
-    await expect(db.insertInto("t").values({ note: { a: 1 } }).execute()).rejects.toThrow(/JSON\.stringify/);
+    await expect(
+      db
+        .insertInto("t")
+        // The mistake under test: an object where text belongs.
+        .values({ note: { a: 1 } as unknown as string })
+        .execute(),
+    ).rejects.toThrow(/JSON\.stringify/);
     await db.destroy();
   });
 
   it("reuses prepared statements and stays correct past the cache size", async () => {
-    const db = new Kysely<any>({
+    const db = new Kysely<Scratch>({
       dialect: new NodeSqliteDialect({ database: new DatabaseSync(":memory:"), statementCacheSize: 2 }),
     });
     for (let round = 0; round < 3; round++) {
@@ -134,7 +153,7 @@ describe("node:sqlite driver", () => {
       .insertInto("t")
       .values(Array.from({ length: 25 }, (_, i) => ({ note: `n${i}` })))
       .execute();
-    const notes: string[] = [];
+    const notes: (string | null)[] = [];
     for await (const row of db.selectFrom("t").select("note").orderBy("id").stream(10)) notes.push(row.note);
     expect(notes).toHaveLength(25);
     expect(notes[24]).toBe("n24");
@@ -165,11 +184,15 @@ describe("node:sqlite driver", () => {
     await Promise.all(
       Array.from({ length: 50 }, () =>
         db.transaction().execute(async (trx) => {
-          const { flag } = await trx.selectFrom("t").select("flag").where("id", "=", 1).executeTakeFirstOrThrow();
+          const { flag } = await trx
+            .selectFrom("t")
+            .select("flag")
+            .where("id", "=", 1)
+            .executeTakeFirstOrThrow();
           await new Promise((resolve) => setTimeout(resolve, 1));
           await trx
             .updateTable("t")
-            .set({ flag: flag + 1 })
+            .set({ flag: (flag ?? 0) + 1 })
             .where("id", "=", 1)
             .execute();
         }),

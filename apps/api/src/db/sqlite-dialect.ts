@@ -45,7 +45,7 @@ export class NodeSqliteDialect implements Dialect {
     return new SqliteAdapter();
   }
 
-  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+  createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new SqliteIntrospector(db);
   }
 }
@@ -115,7 +115,11 @@ export class NodeSqliteDriver implements Driver {
     await connection.executeQuery(compile(savepointCommand("rollback to", name), createQueryId()));
   }
 
-  async releaseSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler["compileQuery"]) {
+  async releaseSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: QueryCompiler["compileQuery"],
+  ) {
     await connection.executeQuery(compile(savepointCommand("release", name), createQueryId()));
   }
 
@@ -150,7 +154,10 @@ class NodeSqliteConnection implements DatabaseConnection {
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
   }
 
-  async *streamQuery<R>(compiledQuery: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
+  async *streamQuery<R>(
+    compiledQuery: CompiledQuery,
+    chunkSize = 100,
+  ): AsyncIterableIterator<QueryResult<R>> {
     // A statement of its own, not the cached one: running the same SQL while iterating would reset it.
     const statement = this.#database.prepare(compiledQuery.sql);
     if (statement.columns().length === 0) {

@@ -166,7 +166,13 @@ describe("every table round-trips its values", () => {
     // The staff member referenced as agent below, without organization.
     await opened.db
       .insertInto("users")
-      .values({ ...rows.users, id: agentId, organizationId: null, emailNormalized: "agent@cirrus", role: "agent" })
+      .values({
+        ...rows.users,
+        id: agentId,
+        organizationId: null,
+        emailNormalized: "agent@cirrus",
+        role: "agent",
+      })
       .execute();
     for (const table of Object.keys(rows) as (keyof Database)[]) {
       await opened.db.insertInto(table).values(rows[table]).execute();
@@ -186,7 +192,10 @@ describe("every table round-trips its values", () => {
   });
 
   it("returns integers and double precision values as JavaScript numbers", async () => {
-    const quote = await opened.db.selectFrom("quotes").select(["amountCents", "effortDays"]).executeTakeFirstOrThrow();
+    const quote = await opened.db
+      .selectFrom("quotes")
+      .select(["amountCents", "effortDays"])
+      .executeTakeFirstOrThrow();
     const request = await opened.db.selectFrom("requests").select("number").executeTakeFirstOrThrow();
     const limit = await opened.db.selectFrom("rateLimits").select("tokens").executeTakeFirstOrThrow();
     expect(typeof quote.amountCents).toBe("number");

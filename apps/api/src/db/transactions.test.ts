@@ -12,7 +12,11 @@ beforeAll(async () => {
 afterAll(() => opened?.close());
 
 async function counter(name: string): Promise<number | undefined> {
-  const row = await opened.db.selectFrom("counters").select("value").where("name", "=", name).executeTakeFirst();
+  const row = await opened.db
+    .selectFrom("counters")
+    .select("value")
+    .where("name", "=", name)
+    .executeTakeFirst();
   return row?.value;
 }
 
@@ -116,9 +120,9 @@ describe("transactions", () => {
       const inside = await trx.selectFrom("counters").select("value").where("name", "=", "visible").execute();
       expect(inside).toEqual([{ value: 1 }]);
     });
-    const { rows } = await sql<{ value: number }>`select "value" from "counters" where "name" = ${"visible"}`.execute(
-      opened.db,
-    );
+    const { rows } = await sql<{
+      value: number;
+    }>`select "value" from "counters" where "name" = ${"visible"}`.execute(opened.db);
     expect(rows).toEqual([{ value: 1 }]);
   });
 });

@@ -63,9 +63,20 @@ export async function createTestApp(options: { now?: Date; config?: Partial<AppC
     },
   };
 
-  async function organization(tier: TierId, addOns: SupportOptionId[] = [], name = `Org ${tier} ${newId().slice(0, 6)}`): Promise<Organization> {
+  async function organization(
+    tier: TierId,
+    addOns: SupportOptionId[] = [],
+    name = `Org ${tier} ${newId().slice(0, 6)}`,
+  ): Promise<Organization> {
     const at = clock.now().toISOString();
-    const org: Organization = { id: newId(), name, tier, addOns: JSON.stringify(addOns), createdAt: at, updatedAt: at };
+    const org: Organization = {
+      id: newId(),
+      name,
+      tier,
+      addOns: JSON.stringify(addOns),
+      createdAt: at,
+      updatedAt: at,
+    };
     await db.insertInto("organizations").values(org).execute();
     return org;
   }

@@ -58,7 +58,9 @@ async function withSetup(opened: OpenedDatabase, remove: () => Promise<void>): P
 }
 
 async function dropSchema(url: string, schema: string): Promise<void> {
-  await withAdminClient(url, (admin) => admin.query(`drop schema if exists ${escapeIdentifier(schema)} cascade`));
+  await withAdminClient(url, (admin) =>
+    admin.query(`drop schema if exists ${escapeIdentifier(schema)} cascade`),
+  );
 }
 
 async function withAdminClient(url: string, use: (client: Client) => Promise<unknown>): Promise<void> {

@@ -1,13 +1,16 @@
 // The initial schema: every table of schema.ts, on SQLite and PostgreSQL alike. Imports only kysely.
 import { type ColumnDataType, type CreateTableBuilder, type Kysely, SqliteAdapter, sql } from "kysely";
 
+// biome-ignore lint/suspicious/noExplicitAny: a migration sees the schema as it was when written, not today's schema.ts (Kysely's own advice).
+type AnyDatabase = Kysely<any>;
+
 /**
  * Column types that read back the same in JavaScript on both engines: `integer` is int4 on
  * PostgreSQL (pg returns int8 as a string), and fractional numbers are `double precision` there and
  * `real` (8-byte) on SQLite — PostgreSQL's own `real` is only 4 bytes. SQLite tables are STRICT, so
  * a string in an integer column is refused there as it is on PostgreSQL.
  */
-function columnTypes(db: Kysely<any>) {
+function columnTypes(db: AnyDatabase) {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   return {
     sqlite,
@@ -15,9 +18,9 @@ function columnTypes(db: Kysely<any>) {
   };
 }
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: AnyDatabase): Promise<void> {
   const { sqlite, double } = columnTypes(db);
-  const strict = <T extends CreateTableBuilder<any, any>>(table: T): T =>
+  const strict = <T extends CreateTableBuilder<string, string>>(table: T): T =>
     (sqlite ? table.modifyEnd(sql`strict`) : table) as T;
 
   await db.schema
@@ -248,7 +251,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.insertInto("counters").values({ name: "request", value: 0 }).execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: AnyDatabase): Promise<void> {
   // Children before parents, so no foreign key is left pointing at a dropped table.
   for (const table of [
     "auditLog",
