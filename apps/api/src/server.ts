@@ -8,7 +8,7 @@ import { createApp } from "./app.ts";
 import { closeStaleResolved } from "./commands/requests.ts";
 import { openDatabase } from "./db/connect.ts";
 import { migrateToLatest } from "./db/migrate.ts";
-import { demoPassword, isEmpty, seedDemo } from "./db/seed.ts";
+import { demoLoginLines, demoPassword, hasDemoData, isEmpty, seedDemo } from "./db/seed.ts";
 import { readEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 
@@ -17,10 +17,15 @@ const logger = createLogger(env.LOG_LEVEL);
 const { db, engine, close } = await openDatabase(env.DATABASE_URL);
 await migrateToLatest(db);
 
-if (engine === "sqlite" && env.NODE_ENV !== "production" && env.SEED_DEMO === "auto" && (await isEmpty(db))) {
-  const logins = await seedDemo(db);
-  console.log(`Demo data created. Every demo account's password: ${demoPassword}`);
-  for (const login of logins) console.log(`  ${login.role.padEnd(8)} ${login.email}${login.organization ? `  (${login.organization})` : ""}`);
+// Demo data only on the embedded default, never in production, and only into an empty database.
+if (engine === "sqlite" && env.NODE_ENV !== "production") {
+  if (env.SEED_DEMO === "auto" && (await isEmpty(db))) {
+    await seedDemo(db);
+    console.log("Demo data created in the embedded database.");
+  }
+  if (await hasDemoData(db)) {
+    console.log(`Demo logins (password for all: ${demoPassword}):\n${demoLoginLines().join("\n")}`);
+  }
 }
 
 const app = createApp({
@@ -32,9 +37,13 @@ const app = createApp({
     production: env.NODE_ENV === "production",
     portalUrl: env.PORTAL_URL,
     helpUrl: env.HELP_URL,
-    trustedOrigins: [env.PORTAL_URL, env.HELP_URL, ...env.TRUSTED_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean)].map(
-      (u) => new URL(u).origin,
-    ),
+    trustedOrigins: [
+      env.PORTAL_URL,
+      env.HELP_URL,
+      ...env.TRUSTED_ORIGINS.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ].map((u) => new URL(u).origin),
     trustProxy: env.TRUST_PROXY === "1",
     bodyLimitBytes: 256 * 1024,
   },
@@ -46,7 +55,9 @@ const server = serve({ fetch: app.fetch, hostname: env.API_HOST, port: env.API_P
 });
 
 const autoClose = setInterval(() => {
-  closeStaleResolved(db, new Date()).catch((error: unknown) => logger.warn("auto-close failed", { error: String(error) }));
+  closeStaleResolved(db, new Date()).catch((error: unknown) =>
+    logger.warn("auto-close failed", { error: String(error) }),
+  );
 }, 60_000);
 
 let stopping = false;

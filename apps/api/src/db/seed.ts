@@ -3,6 +3,8 @@
  * each, two agents, one admin, and requests in every status, with known demo passwords.
  * Built through the same commands the API uses, so the data obeys the domain's rules.
  */
+
+import type { Locale, RoleId, SupportOptionId, TierId } from "@cirrus/domain";
 import type { Kysely } from "kysely";
 import { hashPassword } from "../auth/passwords.ts";
 import { proposeQuote } from "../commands/quotes.ts";
@@ -12,10 +14,115 @@ import type { Database, User } from "./schema.ts";
 
 export const demoPassword = "cirrus-demo-2026";
 
-export interface DemoLogin {
-  readonly email: string;
-  readonly role: string;
-  readonly organization: string | null;
+/** The demo organizations, by key; names are what the portal shows. */
+export const demoOrganizations = {
+  free: { name: "Atelier Dupont", tier: "free", addOns: [] },
+  paying: { name: "Boulangerie Martin SARL", tier: "paying", addOns: [] },
+  payingDev: { name: "Logiciels Moreau", tier: "paying", addOns: ["developer-support"] },
+  premium: { name: "Transports Lefèvre", tier: "premium", addOns: [] },
+} as const satisfies Record<string, { name: string; tier: TierId; addOns: readonly SupportOptionId[] }>;
+
+type OrgKey = keyof typeof demoOrganizations;
+
+/** The demo accounts (all with `demoPassword`), printed by `npm start`. */
+export const demoAccounts = [
+  {
+    key: "free",
+    name: "Julie Dupont",
+    email: "julie@atelier-dupont.fr",
+    role: "customer",
+    org: "free",
+    locale: "fr",
+  },
+  {
+    key: "paying",
+    name: "Marc Martin",
+    email: "marc@boulangerie-martin.fr",
+    role: "customer",
+    org: "paying",
+    locale: "fr",
+  },
+  {
+    key: "paying2",
+    name: "Sophie Bernard",
+    email: "sophie@boulangerie-martin.fr",
+    role: "customer",
+    org: "paying",
+    locale: "fr",
+  },
+  {
+    key: "payingDev",
+    name: "Thomas Moreau",
+    email: "thomas@logiciels-moreau.fr",
+    role: "customer",
+    org: "payingDev",
+    locale: "en",
+  },
+  {
+    key: "premium",
+    name: "Claire Lefèvre",
+    email: "claire@transports-lefevre.fr",
+    role: "customer",
+    org: "premium",
+    locale: "fr",
+  },
+  {
+    key: "premium2",
+    name: "Karim Haddad",
+    email: "karim@transports-lefevre.fr",
+    role: "customer",
+    org: "premium",
+    locale: "fr",
+  },
+  {
+    key: "agent",
+    name: "Léa Moulin",
+    email: "lea@cirrus-shield.com",
+    role: "agent",
+    org: null,
+    locale: "fr",
+  },
+  {
+    key: "agent2",
+    name: "Hugo Petit",
+    email: "hugo@cirrus-shield.com",
+    role: "agent",
+    org: null,
+    locale: "en",
+  },
+  {
+    key: "admin",
+    name: "Nadia Admin",
+    email: "admin@cirrus-shield.com",
+    role: "admin",
+    org: null,
+    locale: "fr",
+  },
+] as const satisfies ReadonlyArray<{
+  key: string;
+  name: string;
+  email: string;
+  role: RoleId;
+  org: OrgKey | null;
+  locale: Locale;
+}>;
+
+/** One line per demo account, for the console. */
+export function demoLoginLines(): string[] {
+  return demoAccounts.map(
+    (a) =>
+      `  ${a.role.padEnd(8)} ${a.email.padEnd(30)} ${a.org ? `${demoOrganizations[a.org].name} (${demoOrganizations[a.org].tier})` : "Cirrus Shield staff"}`,
+  );
+}
+
+/** Whether the demo data is present (its admin account exists). */
+export async function hasDemoData(db: Kysely<Database>): Promise<boolean> {
+  const row = await db
+    .selectFrom("users")
+    .select("id")
+    .where("emailNormalized", "=", "admin@cirrus-shield.com")
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 const HOUR = 3_600_000;
@@ -27,28 +134,21 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
   return !row;
 }
 
-/** Creates the demo data; returns the logins to print. `now` anchors every demo date. */
-export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Promise<DemoLogin[]> {
+/** Creates the demo data. `now` anchors every demo date, so SLA states vary as in real life. */
+export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Promise<void> {
   const passwordHash = await hashPassword(demoPassword);
   const at = (offsetMs: number) => new Date(now.getTime() + offsetMs);
   const iso = now.toISOString();
 
-  const orgs = {
-    free: { id: newId(), name: "Atelier Dupont", tier: "free" as const, addOns: [] as string[] },
-    paying: { id: newId(), name: "Boulangerie Martin SARL", tier: "paying" as const, addOns: [] as string[] },
-    payingDev: {
-      id: newId(),
-      name: "Logiciels Moreau",
-      tier: "paying" as const,
-      addOns: ["developer-support"],
-    },
-    premium: { id: newId(), name: "Transports Lefèvre", tier: "premium" as const, addOns: [] as string[] },
-  };
-  for (const org of Object.values(orgs)) {
+  const orgIds = {} as Record<OrgKey, string>;
+  for (const [key, org] of Object.entries(demoOrganizations) as Array<
+    [OrgKey, (typeof demoOrganizations)[OrgKey]]
+  >) {
+    orgIds[key] = newId();
     await db
       .insertInto("organizations")
       .values({
-        id: org.id,
+        id: orgIds[key],
         name: org.name,
         tier: org.tier,
         addOns: JSON.stringify(org.addOns),
@@ -59,47 +159,27 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
   }
 
   const users: Record<string, User> = {};
-  const people: Array<
-    [
-      key: string,
-      name: string,
-      email: string,
-      role: User["role"],
-      orgId: string | null,
-      locale: User["locale"],
-    ]
-  > = [
-    ["free", "Julie Dupont", "julie@atelier-dupont.fr", "customer", orgs.free.id, "fr"],
-    ["paying", "Marc Martin", "marc@boulangerie-martin.fr", "customer", orgs.paying.id, "fr"],
-    ["paying2", "Sophie Bernard", "sophie@boulangerie-martin.fr", "customer", orgs.paying.id, "fr"],
-    ["payingDev", "Thomas Moreau", "thomas@logiciels-moreau.fr", "customer", orgs.payingDev.id, "en"],
-    ["premium", "Claire Lefèvre", "claire@transports-lefevre.fr", "customer", orgs.premium.id, "fr"],
-    ["premium2", "Karim Haddad", "karim@transports-lefevre.fr", "customer", orgs.premium.id, "fr"],
-    ["agent", "Léa Support", "lea@cirrus-shield.com", "agent", null, "fr"],
-    ["agent2", "Hugo Support", "hugo@cirrus-shield.com", "agent", null, "en"],
-    ["admin", "Nadia Admin", "admin@cirrus-shield.com", "admin", null, "fr"],
-  ];
-  for (const [key, name, email, role, organizationId, locale] of people) {
+  for (const account of demoAccounts) {
     const user: User = {
       id: newId(),
-      organizationId,
-      email,
-      emailNormalized: email.toLowerCase(),
-      name,
-      role,
-      locale,
+      organizationId: account.org ? orgIds[account.org] : null,
+      email: account.email,
+      emailNormalized: account.email,
+      name: account.name,
+      role: account.role,
+      locale: account.locale,
       passwordHash,
       disabledAt: null,
       createdAt: iso,
       updatedAt: iso,
     };
     await db.insertInto("users").values(user).execute();
-    users[key] = user;
+    users[account.key] = user;
   }
   const u = (key: string) => users[key] as User;
 
   // Requests in every status, received at various times so SLA states differ.
-  const newPremium = await openRequest(
+  await openRequest(
     db,
     u("premium"),
     {
@@ -227,6 +307,16 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     },
     at(-3 * DAY),
   );
+  await addMessage(
+    db,
+    quote,
+    u("agent"),
+    {
+      body: "Bonjour Claire, nous étudions votre besoin et revenons vers vous avec un devis sous 48 heures.",
+      visibility: "public",
+    },
+    at(-3 * DAY + 2 * HOUR),
+  );
   await proposeQuote(
     db,
     quote,
@@ -246,13 +336,4 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     { body: "Bonjour Claire, notre proposition est jointe à la demande.", visibility: "public" },
     at(-1 * DAY),
   );
-  void newPremium;
-
-  return people.map(([key, , email, role]) => ({
-    email,
-    role,
-    organization: users[key]?.organizationId
-      ? (Object.values(orgs).find((o) => o.id === users[key]?.organizationId)?.name ?? null)
-      : null,
-  }));
 }

@@ -1,0 +1,37 @@
+import { requestStatusIds } from "@cirrus/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../test-support/app.ts";
+import { demoAccounts, demoPassword, hasDemoData, isEmpty, seedDemo } from "./seed.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe("demo seed", () => {
+  it("fills an empty database with every plan, every status and working logins", async () => {
+    expect(await isEmpty(t.db)).toBe(true);
+    await seedDemo(t.db, t.clock.now());
+    expect(await hasDemoData(t.db)).toBe(true);
+    const orgs = await t.db.selectFrom("organizations").select(["tier", "addOns"]).execute();
+    expect(orgs.map((o) => `${o.tier}:${o.addOns}`).sort()).toEqual([
+      "free:[]",
+      'paying:["developer-support"]',
+      "paying:[]",
+      "premium:[]",
+    ]);
+    const statuses = new Set(
+      (await t.db.selectFrom("requests").select("status").execute()).map((r) => r.status),
+    );
+    expect([...statuses].sort()).toEqual([...requestStatusIds].sort());
+    expect(await t.db.selectFrom("quotes").select("id").execute()).toHaveLength(1);
+    for (const account of demoAccounts) {
+      const res = await t.call("POST", "/v1/auth/login", {
+        json: { email: account.email, password: demoPassword },
+        headers: { "x-forwarded-for": `192.0.2.${demoAccounts.indexOf(account) + 100}` },
+      });
+      expect(res.status, account.email).toBe(200);
+    }
+  });
+});
