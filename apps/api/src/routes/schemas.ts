@@ -28,6 +28,7 @@ export function problems<const S extends readonly number[]>(...statuses: S) {
     413: "Body too large",
     422: "Invalid fields",
     429: "Too many attempts (see Retry-After)",
+    503: "Temporarily unavailable (see Retry-After)",
   };
   return Object.fromEntries(
     statuses.map((status) => [
