@@ -2,11 +2,65 @@
  * Custom-development quotes: staff propose (superseding any open proposal), withdraw; the customer
  * accepts or declines. A sent proposal never changes; decisions record who and when.
  */
-import { assertQuoteTransition, type QuoteProposal, type QuoteStatusId, validateQuoteProposal } from "@cirrus/domain";
+import {
+  assertQuoteTransition,
+  formatEuroCents,
+  type Locale,
+  localDateOf,
+  type QuoteFieldError,
+  type QuoteProposal,
+  type QuoteStatusId,
+  quoteLimits,
+  validateQuoteProposal,
+} from "@cirrus/domain";
 import type { Kysely } from "kysely";
 import { newId } from "../db/ids.ts";
 import type { Database, Quote, SupportRequest, User } from "../db/schema.ts";
 import { Problem } from "../problems.ts";
+
+/**
+ * What the agent's form shows next to a field the domain rejected, in the caller's language.
+ * @example quoteFieldMessage({ field: "amountCents", code: "not-integer" }, "en", now)
+ */
+export function quoteFieldMessage(error: QuoteFieldError, locale: Locale, now: Date): string {
+  const fr = locale === "fr";
+  switch (`${error.field}:${error.code}`) {
+    case "amountCents:not-integer":
+      return fr
+        ? "Le montant doit être un nombre entier de centimes d’euro (par exemple 150000 pour 1 500,00 €)."
+        : "The amount must be a whole number of euro cents (for example 150000 for €1,500.00).";
+    case "amountCents:out-of-range":
+      return fr
+        ? `Le montant doit être supérieur à zéro et d’au plus ${formatEuroCents(quoteLimits.maxAmountCents, locale)}.`
+        : `The amount must be more than zero and at most ${formatEuroCents(quoteLimits.maxAmountCents, locale)}.`;
+    case "effortDays:out-of-range":
+      return fr
+        ? `L’effort estimé se compte en demi-journées (0,5 ; 1 ; 1,5…), de 0,5 à ${quoteLimits.maxEffortDays} jours.`
+        : `The estimated effort is counted in half days (0.5, 1, 1.5…), from 0.5 to ${quoteLimits.maxEffortDays} days.`;
+    case "validUntil:invalid-date":
+      return fr
+        ? "Date invalide : utilisez le format AAAA-MM-JJ (par exemple 2026-12-31)."
+        : "Invalid date: use the format YYYY-MM-DD (for example 2026-12-31).";
+    case "validUntil:in-the-past":
+      return fr
+        ? `La date de validité ne peut pas être passée (au plus tôt aujourd’hui, ${localDateOf(now)}).`
+        : `The valid-until date cannot be in the past (today, ${localDateOf(now)}, at the earliest).`;
+    case "validUntil:out-of-range": {
+      const latest = localDateOf(new Date(now.getTime() + quoteLimits.maxValidityDays * 86_400_000));
+      return fr
+        ? `Un devis est valable au plus ${quoteLimits.maxValidityDays} jours (jusqu’au ${latest}).`
+        : `A quote is valid for at most ${quoteLimits.maxValidityDays} days (until ${latest}).`;
+    }
+    case "terms:required":
+      return fr ? "Les conditions du devis sont obligatoires." : "The terms of the quote are required.";
+    case "terms:too-long":
+      return fr
+        ? `Les conditions font au plus ${quoteLimits.maxTermsLength} caractères.`
+        : `The terms are at most ${quoteLimits.maxTermsLength} characters long.`;
+    default:
+      return fr ? "Valeur invalide." : "Invalid value.";
+  }
+}
 
 async function recordQuoteEvent(db: Kysely<Database>, requestId: string, actorId: string, to: string, at: string) {
   await db
@@ -15,22 +69,37 @@ async function recordQuoteEvent(db: Kysely<Database>, requestId: string, actorId
     .execute();
 }
 
-/** Sends a proposal on a custom-development request; an open one is superseded. */
+/**
+ * Sends a proposal on a custom-development request; an open one is superseded. Field errors and
+ * the "not a custom-development request" detail come in `locale` (French by default).
+ */
 export async function proposeQuote(
   db: Kysely<Database>,
   request: SupportRequest,
   agent: User,
   proposal: QuoteProposal,
   now: Date,
+  locale: Locale = "fr",
 ): Promise<Quote> {
   if (request.category !== "custom-development") {
-    throw new Problem("conflict", { detail: "Quotes are for custom-development requests only." });
+    throw new Problem("conflict", {
+      detail:
+        locale === "fr"
+          ? "Les devis ne concernent que les demandes de développement spécifique."
+          : "Quotes are for custom-development requests only.",
+    });
   }
   if (request.status === "closed") throw new Problem("illegal-transition");
   const errors = validateQuoteProposal(proposal, now);
   if (errors.length > 0) {
     throw new Problem("validation-failed", {
-      extra: { errors: errors.map((e) => ({ field: e.field, code: e.code, message: e.code })) },
+      extra: {
+        errors: errors.map((e) => ({
+          field: e.field,
+          code: e.code,
+          message: quoteFieldMessage(e, locale, now),
+        })),
+      },
     });
   }
   const at = now.toISOString();

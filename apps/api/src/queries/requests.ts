@@ -15,6 +15,9 @@ import { type Kysely, sql } from "kysely";
 import type { Database, Quote, SupportRequest } from "../db/schema.ts";
 import { Problem } from "../problems.ts";
 
+/** The largest request number the `integer` column holds (PostgreSQL's int4). */
+export const maxRequestNumber = 2_147_483_647;
+
 /**
  * A request by id or reference (`CS-000123`), optionally limited to one organization; a request of
  * another organization is "not found" (never "forbidden", which would confirm it exists).
@@ -25,6 +28,9 @@ export async function findRequest(
   organizationId: string | null,
 ): Promise<SupportRequest> {
   const number = parseRequestReference(idOrReference);
+  // `CS-99999999999` is well-formed but beyond the `integer` column: PostgreSQL would fail the
+  // query (a 500); no request has that number, so it is simply not found.
+  if (number !== null && number > maxRequestNumber) throw new Problem("not-found");
   let query = db.selectFrom("requests").selectAll();
   query = number !== null ? query.where("number", "=", number) : query.where("id", "=", idOrReference);
   if (organizationId !== null) query = query.where("organizationId", "=", organizationId);
@@ -35,8 +41,14 @@ export async function findRequest(
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 
+/** The stored facts the live SLA is derived from. */
+export type SlaColumns = Pick<
+  SupportRequest,
+  "tier" | "status" | "firstResponseDueAt" | "firstRespondedAt" | "awaitingReplySince"
+>;
+
 /** The SLA state of a stored request at `now` (from the domain; never stored). */
-export function slaOf(request: SupportRequest, now: Date) {
+export function slaOf(request: SlaColumns, now: Date) {
   const state = slaState(
     {
       tier: request.tier,
