@@ -98,6 +98,11 @@ function openSqlite(path: string): OpenedDatabase {
     database.exec("pragma synchronous = full");
     database.exec("pragma foreign_keys = on");
     database.exec("pragma busy_timeout = 5000");
+    // SQLite's built-in lower() only folds ASCII; PostgreSQL's folds every letter. Searches lower-case
+    // both sides, so give SQLite the same Unicode folding ("Équipe" must match "équipe").
+    database.function("lower", { deterministic: true }, (value) =>
+      typeof value === "string" ? value.toLowerCase() : value,
+    );
   } catch (error) {
     database.close();
     throw error;

@@ -189,3 +189,15 @@ describe("following a request", () => {
     expect(replied.sla.firstResponse).toBe("met");
   });
 });
+
+describe("search folds case beyond ASCII on both engines", () => {
+  it("finds « Équipe » when searching « équipe » and the reverse", async () => {
+    const org = await t.organization("paying");
+    const { token } = await t.user("customer", org.id);
+    const r = (await (await open(token, { subject: "Droits de l’Équipe commerciale", category: "bug", body: "ÉTÉ" })).json()) as Detail;
+    for (const q of ["équipe", "ÉQUIPE", "été"]) {
+      const found = (await (await t.call("GET", `/v1/requests?q=${encodeURIComponent(q)}`, { token })).json()) as { items: Detail[] };
+      expect(found.items.map((x) => x.id), q).toEqual([r.id]);
+    }
+  });
+});
