@@ -3,8 +3,9 @@
  * validation (so anonymous callers get 401, not 422) and published in the OpenAPI document as
  * `x-access`, from which the authorization matrix test is generated.
  */
-import { type RouteConfig, createRoute } from "@hono/zod-openapi";
+
 import { isStaff } from "@cirrus/domain";
+import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv, Auth } from "./app-env.ts";
 import { Problem } from "./problems.ts";

@@ -5,14 +5,15 @@
 import { DomainError } from "@cirrus/domain";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import type { AppDeps, AppEnv } from "./app-env.ts";
-import { isDatabaseUnavailable, isUniqueViolation } from "./db/errors.ts";
+import type { AppDeps } from "./app-env.ts";
+import { isDatabaseUnavailable, isUniqueViolation, isUnstorableText } from "./db/errors.ts";
 import { authenticate } from "./middleware/authenticate.ts";
 import { requestContext } from "./middleware/context.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
 import { Problem, problemFromDomain, problemResponse } from "./problems.ts";
-import { agentRoutes } from "./routes/agent.ts";
+import { createRouter } from "./router.ts";
 import { adminRoutes } from "./routes/admin.ts";
+import { agentRoutes } from "./routes/agent.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { catalogueRoutes } from "./routes/catalogue.ts";
 import { docsRoutes } from "./routes/docs.ts";
@@ -21,7 +22,6 @@ import { healthRoutes } from "./routes/health.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
 import { meRoutes } from "./routes/me.ts";
 import { requestRoutes } from "./routes/requests.ts";
-import { createRouter } from "./router.ts";
 
 function toProblem(error: unknown, deps: AppDeps, requestId: string): Problem {
   if (error instanceof Problem) return error;
@@ -39,9 +39,14 @@ function toProblem(error: unknown, deps: AppDeps, requestId: string): Problem {
     return new Problem("service-unavailable", { headers: { "retry-after": "5" } });
   }
   if (isUniqueViolation(error)) return new Problem("conflict");
+  if (isUnstorableText(error))
+    return new Problem("bad-request", { detail: "Text contains a NUL character (\\u0000)." });
   deps.logger.error("unhandled error", {
     requestId,
-    error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+    error:
+      error instanceof Error
+        ? { name: error.name, message: error.message, stack: error.stack }
+        : String(error),
   });
   return new Problem("internal-error");
 }

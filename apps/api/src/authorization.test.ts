@@ -4,11 +4,11 @@
  * status. The route list comes from the app itself, so a new route without an entry here fails.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newOneTimeToken } from "./auth/tokens.ts";
 import { proposeQuote } from "./commands/quotes.ts";
 import { openRequest } from "./commands/requests.ts";
-import { newOneTimeToken } from "./auth/tokens.ts";
 import { newId } from "./db/ids.ts";
-import { type Actor, type TestApp, createTestApp, fixturePassword } from "./test-support/app.ts";
+import { type Actor, createTestApp, fixturePassword, type TestApp } from "./test-support/app.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -38,11 +38,26 @@ async function world(): Promise<World> {
   const agent = await t.user("agent");
   const admin = await t.user("admin");
   const now = t.clock.now();
-  const request = await openRequest(t.db, customer.user, { subject: "Connecteur", category: "custom-development", body: "Besoin." }, now);
+  const request = await openRequest(
+    t.db,
+    customer.user,
+    { subject: "Connecteur", category: "custom-development", body: "Besoin." },
+    now,
+  );
   const validUntil = new Date(now.getTime() + 20 * 86_400_000).toISOString().slice(0, 10);
-  const quote = await proposeQuote(t.db, request, agent.user, { amountCents: 100_000, effortDays: 2, validUntil, terms: "Conditions." }, now);
+  const quote = await proposeQuote(
+    t.db,
+    request,
+    agent.user,
+    { amountCents: 100_000, effortDays: 2, validUntil, terms: "Conditions." },
+    now,
+  );
   // Resolved: the one status from which every customer action (reply, close, reopen) is allowed.
-  await t.db.updateTable("requests").set({ status: "resolved", statusChangedAt: now.toISOString(), firstRespondedAt: now.toISOString() }).where("id", "=", request.id).execute();
+  await t.db
+    .updateTable("requests")
+    .set({ status: "resolved", statusChangedAt: now.toISOString(), firstRespondedAt: now.toISOString() })
+    .where("id", "=", request.id)
+    .execute();
   const { token, tokenHash } = newOneTimeToken();
   const invitationId = newId();
   const email = `invitee-${newId().slice(0, 8)}@example.test`;
@@ -64,7 +79,17 @@ async function world(): Promise<World> {
       revokedAt: null,
     })
     .execute();
-  return { orgId: org.id, customer, otherOrg, agent, admin, requestId: request.id, quoteId: quote.id, invitationId, invitationToken: token };
+  return {
+    orgId: org.id,
+    customer,
+    otherOrg,
+    agent,
+    admin,
+    requestId: request.id,
+    quoteId: quote.id,
+    invitationId,
+    invitationToken: token,
+  };
 }
 
 type Expect = readonly [anonymous: number, otherOrg: number, customer: number, agent: number, admin: number];
@@ -88,11 +113,23 @@ const uniqueEmail = () => `new-${newId().slice(0, 10)}@example.test`;
 const matrix: Record<string, Entry> = {
   "GET /health": { expect: publicRoute(200) },
   "GET /v1/catalogue": { expect: publicRoute(200) },
-  "POST /v1/feedback": { expect: publicRoute(201), body: () => ({ article: "fr/sla", locale: "fr", helpful: true }) },
-  "POST /v1/auth/login": { expect: publicRoute(200), body: (w) => ({ email: w.customer.user.email, password: fixturePassword }) },
+  "POST /v1/feedback": {
+    expect: publicRoute(201),
+    body: () => ({ article: "fr/sla", locale: "fr", helpful: true }),
+  },
+  "POST /v1/auth/login": {
+    expect: publicRoute(200),
+    body: (w) => ({ email: w.customer.user.email, password: fixturePassword }),
+  },
   "POST /v1/auth/logout": { expect: anyUser(204) },
-  "POST /v1/auth/password-reset": { expect: publicRoute(202), body: (w) => ({ email: w.customer.user.email }) },
-  "POST /v1/auth/password-reset/confirm": { expect: publicRoute(400), body: () => ({ token: "unknown", password: "a long enough password" }) },
+  "POST /v1/auth/password-reset": {
+    expect: publicRoute(202),
+    body: (w) => ({ email: w.customer.user.email }),
+  },
+  "POST /v1/auth/password-reset/confirm": {
+    expect: publicRoute(400),
+    body: () => ({ token: "unknown", password: "a long enough password" }),
+  },
   "GET /v1/invitations/{token}": { expect: publicRoute(200), params: (w) => ({ token: w.invitationToken }) },
   "POST /v1/invitations/{token}/accept": {
     expect: publicRoute(201),
@@ -101,13 +138,26 @@ const matrix: Record<string, Entry> = {
   },
   "GET /v1/me": { expect: anyUser(200) },
   "PATCH /v1/me": { expect: anyUser(200), body: () => ({ locale: "en" }) },
-  "POST /v1/me/password": { expect: anyUser(204), body: () => ({ currentPassword: fixturePassword, newPassword: "another long password" }) },
+  "POST /v1/me/password": {
+    expect: anyUser(204),
+    body: () => ({ currentPassword: fixturePassword, newPassword: "another long password" }),
+  },
   "GET /v1/me/sessions": { expect: anyUser(200) },
-  "DELETE /v1/me/sessions/{id}": { expect: anyUser(204), params: (_w, caller) => ({ id: caller?.token.split(".")[0] ?? "nobody" }) },
+  "DELETE /v1/me/sessions/{id}": {
+    expect: anyUser(204),
+    params: (_w, caller) => ({ id: caller?.token.split(".")[0] ?? "nobody" }),
+  },
   "GET /v1/requests": { expect: customerList(200) },
-  "POST /v1/requests": { expect: customerList(201), body: () => ({ subject: "Question", category: "usage-question", body: "Comment ?" }) },
+  "POST /v1/requests": {
+    expect: customerList(201),
+    body: () => ({ subject: "Question", category: "usage-question", body: "Comment ?" }),
+  },
   "GET /v1/requests/{id}": { expect: customerOwn(200), params: request },
-  "POST /v1/requests/{id}/messages": { expect: customerOwn(201), params: request, body: () => ({ body: "Merci" }) },
+  "POST /v1/requests/{id}/messages": {
+    expect: customerOwn(201),
+    params: request,
+    body: () => ({ body: "Merci" }),
+  },
   "POST /v1/requests/{id}/close": { expect: customerOwn(200), params: request },
   "POST /v1/requests/{id}/reopen": { expect: customerOwn(200), params: request },
   "POST /v1/requests/{id}/quotes/{quoteId}/accept": { expect: customerOwn(200), params: quote },
@@ -115,30 +165,78 @@ const matrix: Record<string, Entry> = {
   "GET /v1/agent/queue": { expect: staff(200) },
   "GET /v1/agent/staff": { expect: staff(200) },
   "GET /v1/agent/requests/{id}": { expect: staff(200), params: request },
-  "POST /v1/agent/requests/{id}/messages": { expect: staff(201), params: request, body: () => ({ body: "Bonjour", visibility: "public" }) },
-  "POST /v1/agent/requests/{id}/assign": { expect: staff(200), params: request, body: () => ({ assigneeId: null }) },
-  "POST /v1/agent/requests/{id}/status": { expect: staff(200), params: request, body: () => ({ status: "open" }) },
-  "POST /v1/agent/requests/{id}/criticality": { expect: staff(200), params: request, body: () => ({ criticality: "major", reason: "Impact confirmé" }) },
+  "POST /v1/agent/requests/{id}/messages": {
+    expect: staff(201),
+    params: request,
+    body: () => ({ body: "Bonjour", visibility: "public" }),
+  },
+  "POST /v1/agent/requests/{id}/assign": {
+    expect: staff(200),
+    params: request,
+    body: () => ({ assigneeId: null }),
+  },
+  "POST /v1/agent/requests/{id}/status": {
+    expect: staff(200),
+    params: request,
+    body: () => ({ status: "open" }),
+  },
+  "POST /v1/agent/requests/{id}/criticality": {
+    expect: staff(200),
+    params: request,
+    body: () => ({ criticality: "major", reason: "Impact confirmé" }),
+  },
   "POST /v1/agent/requests/{id}/quotes": {
     expect: staff(201),
     params: request,
-    body: () => ({ amountCents: 250_000, effortDays: 3, validUntil: new Date(t.clock.now().getTime() + 10 * 86_400_000).toISOString().slice(0, 10), terms: "Conditions." }),
+    body: () => ({
+      amountCents: 250_000,
+      effortDays: 3,
+      validUntil: new Date(t.clock.now().getTime() + 10 * 86_400_000).toISOString().slice(0, 10),
+      terms: "Conditions.",
+    }),
   },
   "POST /v1/agent/requests/{id}/quotes/{quoteId}/withdraw": { expect: staff(200), params: quote },
   "GET /v1/admin/organizations": { expect: adminOnly(200) },
-  "POST /v1/admin/organizations": { expect: adminOnly(201), body: () => ({ name: "Nouvelle organisation", tier: "paying" }) },
+  "POST /v1/admin/organizations": {
+    expect: adminOnly(201),
+    body: () => ({ name: "Nouvelle organisation", tier: "paying" }),
+  },
   "GET /v1/admin/organizations/{id}": { expect: adminOnly(200), params: (w) => ({ id: w.orgId }) },
-  "PATCH /v1/admin/organizations/{id}": { expect: adminOnly(200), params: (w) => ({ id: w.orgId }), body: () => ({ name: "Renommée" }) },
+  "PATCH /v1/admin/organizations/{id}": {
+    expect: adminOnly(200),
+    params: (w) => ({ id: w.orgId }),
+    body: () => ({ name: "Renommée" }),
+  },
   "GET /v1/admin/users": { expect: adminOnly(200) },
-  "PATCH /v1/admin/users/{id}": { expect: adminOnly(200), params: (w) => ({ id: w.customer.user.id }), body: () => ({ name: "Nouveau nom" }) },
-  "POST /v1/admin/users/{id}/disable": { expect: adminOnly(200), params: (w) => ({ id: w.customer.user.id }) },
+  "PATCH /v1/admin/users/{id}": {
+    expect: adminOnly(200),
+    params: (w) => ({ id: w.customer.user.id }),
+    body: () => ({ name: "Nouveau nom" }),
+  },
+  "POST /v1/admin/users/{id}/disable": {
+    expect: adminOnly(200),
+    params: (w) => ({ id: w.customer.user.id }),
+  },
   "POST /v1/admin/users/{id}/enable": { expect: adminOnly(200), params: (w) => ({ id: w.customer.user.id }) },
   "GET /v1/admin/invitations": { expect: adminOnly(200) },
   "POST /v1/admin/invitations": {
     expect: adminOnly(201),
-    body: (w) => ({ email: uniqueEmail(), name: "Nouvelle", role: "customer", organizationId: w.orgId, locale: "fr" }),
+    body: (w) => ({
+      email: uniqueEmail(),
+      name: "Nouvelle",
+      role: "customer",
+      organizationId: w.orgId,
+      locale: "fr",
+    }),
   },
-  "POST /v1/admin/invitations/{id}/resend": { expect: adminOnly(201), params: (w) => ({ id: w.invitationId }) },
+  "POST /v1/admin/invitations/{id}/resend": {
+    expect: adminOnly(201),
+    params: (w) => ({ id: w.invitationId }),
+  },
+  "POST /v1/admin/invitations/{id}/revoke": {
+    expect: adminOnly(204),
+    params: (w) => ({ id: w.invitationId }),
+  },
 };
 
 interface Operation {
@@ -183,12 +281,13 @@ describe("authorization matrix", () => {
           ...(entry.body ? { json: entry.body(w) } : {}),
         });
         const want = entry.expect[index];
-        if (res.status !== want) failures.push(`${op.key} as ${name}: expected ${want}, got ${res.status} ${await res.text()}`);
+        if (res.status !== want)
+          failures.push(`${op.key} as ${name}: expected ${want}, got ${res.status} ${await res.text()}`);
         if (res.status >= 400 && !res.headers.get("content-type")?.includes("application/problem+json")) {
           failures.push(`${op.key} as ${name}: error without problem+json`);
         }
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 });

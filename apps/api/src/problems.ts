@@ -3,7 +3,7 @@
  * stable `code`, a fitting status and a message in the caller's language. Domain errors are mapped
  * here once (see `app.ts` onError).
  */
-import { DomainError, type Locale, type Localized, localize } from "@cirrus/domain";
+import { type DomainError, type Locale, type Localized, localize } from "@cirrus/domain";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -39,7 +39,10 @@ export type ProblemCode = keyof typeof problemCodes;
 
 const titles: Record<ProblemCode, Localized> = {
   "bad-request": { fr: "Requête invalide.", en: "Bad request." },
-  "invalid-json": { fr: "Le corps de la requête n’est pas du JSON valide.", en: "The request body is not valid JSON." },
+  "invalid-json": {
+    fr: "Le corps de la requête n’est pas du JSON valide.",
+    en: "The request body is not valid JSON.",
+  },
   "validation-failed": { fr: "Certains champs sont invalides.", en: "Some fields are invalid." },
   unauthenticated: { fr: "Veuillez vous connecter.", en: "Please sign in." },
   "invalid-credentials": { fr: "E-mail ou mot de passe incorrect.", en: "Incorrect e-mail or password." },
@@ -55,7 +58,10 @@ const titles: Record<ProblemCode, Localized> = {
   "not-found": { fr: "Introuvable.", en: "Not found." },
   "method-not-allowed": { fr: "Méthode non autorisée.", en: "Method not allowed." },
   conflict: { fr: "Conflit avec l’état actuel.", en: "Conflict with the current state." },
-  "email-taken": { fr: "Cette adresse e-mail est déjà utilisée.", en: "This e-mail address is already in use." },
+  "email-taken": {
+    fr: "Cette adresse e-mail est déjà utilisée.",
+    en: "This e-mail address is already in use.",
+  },
   "illegal-transition": {
     fr: "Ce changement de statut n’est pas possible.",
     en: "This status change is not possible.",

@@ -8,7 +8,9 @@ export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        throw new Problem("validation-failed", { extra: { errors: fieldErrors(result.error, c.get("locale")) } });
+        throw new Problem("validation-failed", {
+          extra: { errors: fieldErrors(result.error, c.get("locale")) },
+        });
       }
     },
   });

@@ -65,7 +65,9 @@ export function fieldErrors(error: z.ZodError, locale: Locale): FieldError[] {
         message: message(issue, locale),
       }));
     }
-    return [{ field: base || "(body)", code: issue.code.replaceAll("_", "-"), message: message(issue, locale) }];
+    return [
+      { field: base || "(body)", code: issue.code.replaceAll("_", "-"), message: message(issue, locale) },
+    ];
   });
 }
 

@@ -51,7 +51,10 @@ export async function consumeToken(
     const elapsed = Math.max(0, now.getTime() - Date.parse(row.updatedAt));
     const available = Math.min(policy.capacity, row.tokens + elapsed / policy.refillEveryMs);
     if (available < 1) {
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((1 - available) * policy.refillEveryMs) / 1000)) };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil(((1 - available) * policy.refillEveryMs) / 1000)),
+      };
     }
     const updated = await db
       .updateTable("rateLimits")

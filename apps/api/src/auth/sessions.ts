@@ -81,7 +81,14 @@ export async function validateSessionToken(
     .executeTakeFirst();
   if (!row || !constantTimeEqualHex(hashToken(secret), row.secretHash)) return null;
   const { sessionId, secretHash, sessionCreatedAt, lastUsedAt, userAgent, ...user } = row;
-  const session: Session = { id: sessionId, secretHash, userId: user.id, createdAt: sessionCreatedAt, lastUsedAt, userAgent };
+  const session: Session = {
+    id: sessionId,
+    secretHash,
+    userId: user.id,
+    createdAt: sessionCreatedAt,
+    lastUsedAt,
+    userAgent,
+  };
   if (now.getTime() >= sessionExpiresAt(session).getTime()) {
     await invalidateSession(db, session.id);
     return null;
@@ -89,7 +96,11 @@ export async function validateSessionToken(
   if (user.disabledAt) return null;
   if (now.getTime() - Date.parse(lastUsedAt) >= sessionPolicy.touchIntervalMs) {
     session.lastUsedAt = now.toISOString();
-    await db.updateTable("sessions").set({ lastUsedAt: session.lastUsedAt }).where("id", "=", session.id).execute();
+    await db
+      .updateTable("sessions")
+      .set({ lastUsedAt: session.lastUsedAt })
+      .where("id", "=", session.id)
+      .execute();
   }
   return { session, user };
 }

@@ -62,10 +62,25 @@ export function quoteFieldMessage(error: QuoteFieldError, locale: Locale, now: D
   }
 }
 
-async function recordQuoteEvent(db: Kysely<Database>, requestId: string, actorId: string, to: string, at: string) {
+async function recordQuoteEvent(
+  db: Kysely<Database>,
+  requestId: string,
+  actorId: string,
+  to: string,
+  at: string,
+) {
   await db
     .insertInto("requestEvents")
-    .values({ id: newId(), requestId, actorId, kind: "quote", fromValue: null, toValue: to, reason: null, createdAt: at })
+    .values({
+      id: newId(),
+      requestId,
+      actorId,
+      kind: "quote",
+      fromValue: null,
+      toValue: to,
+      reason: null,
+      createdAt: at,
+    })
     .execute();
 }
 

@@ -103,7 +103,14 @@ export async function openRequest(db: Kysely<Database>, customer: User, input: O
     await trx.insertInto("requests").values(request).execute();
     await trx
       .insertInto("messages")
-      .values({ id: newId(), requestId: request.id, authorId: customer.id, visibility: "public", body: input.body, createdAt: at })
+      .values({
+        id: newId(),
+        requestId: request.id,
+        authorId: customer.id,
+        visibility: "public",
+        body: input.body,
+        createdAt: at,
+      })
       .execute();
     await recordEvent(trx, request.id, customer.id, "status", null, "new", null, at);
     return request;
@@ -119,7 +126,12 @@ export async function addMessage(
   db: Kysely<Database>,
   request: SupportRequest,
   author: User,
-  input: { body: string; visibility: "public" | "internal"; status?: RequestStatusId | undefined; reason?: string | undefined },
+  input: {
+    body: string;
+    visibility: "public" | "internal";
+    status?: RequestStatusId | undefined;
+    reason?: string | undefined;
+  },
   now: Date,
 ) {
   const actor = author.role === "customer" ? "customer" : "agent";
@@ -127,7 +139,11 @@ export async function addMessage(
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     // Re-read inside the transaction: another reply may have changed the status meanwhile.
-    const current = await trx.selectFrom("requests").selectAll().where("id", "=", request.id).executeTakeFirstOrThrow();
+    const current = await trx
+      .selectFrom("requests")
+      .selectAll()
+      .where("id", "=", request.id)
+      .executeTakeFirstOrThrow();
     const changes: Partial<SupportRequest> = { updatedAt: at };
     let status = current.status;
     if (input.visibility === "public") {
@@ -142,15 +158,36 @@ export async function addMessage(
       throw new Problem("illegal-transition");
     }
     if (input.status && input.status !== status && actor === "agent") {
-      assertTransition({ status, statusChangedAt: new Date(current.statusChangedAt) }, input.status, "agent", now);
+      assertTransition(
+        { status, statusChangedAt: new Date(current.statusChangedAt) },
+        input.status,
+        "agent",
+        now,
+      );
       status = input.status;
     }
     if (status !== current.status) {
       changes.status = status;
       changes.statusChangedAt = at;
-      await recordEvent(trx, current.id, author.id, "status", current.status, status, input.reason ?? null, at);
+      await recordEvent(
+        trx,
+        current.id,
+        author.id,
+        "status",
+        current.status,
+        status,
+        input.reason ?? null,
+        at,
+      );
     }
-    const message = { id: newId(), requestId: current.id, authorId: author.id, visibility: input.visibility, body: input.body, createdAt: at };
+    const message = {
+      id: newId(),
+      requestId: current.id,
+      authorId: author.id,
+      visibility: input.visibility,
+      body: input.body,
+      createdAt: at,
+    };
     await trx.insertInto("messages").values(message).execute();
     await trx.updateTable("requests").set(changes).where("id", "=", current.id).execute();
     return { ...current, ...changes };
@@ -168,8 +205,17 @@ export async function changeStatus(
 ) {
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom("requests").selectAll().where("id", "=", request.id).executeTakeFirstOrThrow();
-    assertTransition({ status: current.status, statusChangedAt: new Date(current.statusChangedAt) }, to, actor.as, now);
+    const current = await trx
+      .selectFrom("requests")
+      .selectAll()
+      .where("id", "=", request.id)
+      .executeTakeFirstOrThrow();
+    assertTransition(
+      { status: current.status, statusChangedAt: new Date(current.statusChangedAt) },
+      to,
+      actor.as,
+      now,
+    );
     const changes: Partial<SupportRequest> = { status: to, statusChangedAt: at, updatedAt: at };
     await trx.updateTable("requests").set(changes).where("id", "=", current.id).execute();
     await recordEvent(trx, current.id, actor.user?.id ?? null, "status", current.status, to, reason, at);
@@ -188,9 +234,17 @@ export async function changeCriticality(
 ) {
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom("requests").selectAll().where("id", "=", request.id).executeTakeFirstOrThrow();
+    const current = await trx
+      .selectFrom("requests")
+      .selectAll()
+      .where("id", "=", request.id)
+      .executeTakeFirstOrThrow();
     if (current.criticality === criticality) return current;
-    await trx.updateTable("requests").set({ criticality, updatedAt: at }).where("id", "=", current.id).execute();
+    await trx
+      .updateTable("requests")
+      .set({ criticality, updatedAt: at })
+      .where("id", "=", current.id)
+      .execute();
     await recordEvent(trx, current.id, agent.id, "criticality", current.criticality, criticality, reason, at);
     return { ...current, criticality, updatedAt: at };
   });
@@ -205,18 +259,32 @@ export async function assignRequest(
   now: Date,
 ) {
   if (assigneeId) {
-    const assignee = await db.selectFrom("users").select(["id", "role", "disabledAt"]).where("id", "=", assigneeId).executeTakeFirst();
+    const assignee = await db
+      .selectFrom("users")
+      .select(["id", "role", "disabledAt"])
+      .where("id", "=", assigneeId)
+      .executeTakeFirst();
     if (!assignee || assignee.role === "customer" || assignee.disabledAt) {
       throw new Problem("validation-failed", {
-        extra: { errors: [{ field: "assigneeId", code: "not-staff", message: "Not an active support agent." }] },
+        extra: {
+          errors: [{ field: "assigneeId", code: "not-staff", message: "Not an active support agent." }],
+        },
       });
     }
   }
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom("requests").selectAll().where("id", "=", request.id).executeTakeFirstOrThrow();
+    const current = await trx
+      .selectFrom("requests")
+      .selectAll()
+      .where("id", "=", request.id)
+      .executeTakeFirstOrThrow();
     if (current.assigneeId === assigneeId) return current;
-    await trx.updateTable("requests").set({ assigneeId, updatedAt: at }).where("id", "=", current.id).execute();
+    await trx
+      .updateTable("requests")
+      .set({ assigneeId, updatedAt: at })
+      .where("id", "=", current.id)
+      .execute();
     await recordEvent(trx, current.id, agent.id, "assignee", current.assigneeId, assigneeId, null, at);
     return { ...current, assigneeId, updatedAt: at };
   });
@@ -232,6 +300,7 @@ export async function closeStaleResolved(db: Kysely<Database>, now: Date): Promi
     .where("statusChangedAt", "<=", cutoff)
     .limit(500)
     .execute();
-  for (const request of stale) await changeStatus(db, request, { user: null, as: "system" }, "closed", null, now);
+  for (const request of stale)
+    await changeStatus(db, request, { user: null, as: "system" }, "closed", null, now);
   return stale.length;
 }

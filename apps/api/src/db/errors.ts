@@ -63,3 +63,13 @@ function sqliteCode(error: unknown): number | undefined {
 function pgCode(error: unknown): string | undefined {
   return error instanceof DatabaseError ? error.code : undefined;
 }
+
+/**
+ * Text the database cannot store (PostgreSQL refuses NUL characters in text: 22021, 22P05). The
+ * caller's input is at fault: answer 400, not 500.
+ * @example isUnstorableText(Object.assign(new Error("invalid byte sequence"), { code: "22021" })) // true
+ */
+export function isUnstorableText(error: unknown): boolean {
+  const code = pgCode(error);
+  return code === "22021" || code === "22P05";
+}

@@ -1,6 +1,7 @@
 /** Per-request basics: request id, structured access log, caller's language, security headers. */
-import { defaultLocale, isLocale, type Locale } from "@cirrus/domain";
+
 import { randomUUID } from "node:crypto";
+import { defaultLocale, isLocale, type Locale } from "@cirrus/domain";
 import { createMiddleware } from "hono/factory";
 import type { AppDeps, AppEnv } from "../app-env.ts";
 

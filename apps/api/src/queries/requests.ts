@@ -110,7 +110,9 @@ function decodeCursor(value: string): Cursor {
   } catch {
     // fall through to the problem below
   }
-  throw new Problem("validation-failed", { extra: { errors: [{ field: "cursor", code: "invalid", message: "Invalid cursor." }] } });
+  throw new Problem("validation-failed", {
+    extra: { errors: [{ field: "cursor", code: "invalid", message: "Invalid cursor." }] },
+  });
 }
 
 /** Escapes LIKE wildcards so a search for "50%" finds "50%" (with `escape '\'`, on both engines). */
@@ -157,7 +159,9 @@ export async function listOrganizationRequests(
   if (filters.cursor) {
     const { v, id } = decodeCursor(filters.cursor);
     const op = direction === "desc" ? "<" : ">";
-    query = query.where((eb) => eb.or([eb(column, op, v), eb.and([eb(column, "=", v), eb("requests.id", op, id)])]));
+    query = query.where((eb) =>
+      eb.or([eb(column, op, v), eb.and([eb(column, "=", v), eb("requests.id", op, id)])]),
+    );
   }
   const rows = await query
     .orderBy(column, direction)
@@ -228,10 +232,19 @@ export async function requestDetail(
       .orderBy("requestEvents.createdAt", "asc")
       .orderBy("requestEvents.id", "asc")
       .execute(),
-    db.selectFrom("quotes").selectAll().where("requestId", "=", request.id).orderBy("proposedAt", "desc").execute(),
+    db
+      .selectFrom("quotes")
+      .selectAll()
+      .where("requestId", "=", request.id)
+      .orderBy("proposedAt", "desc")
+      .execute(),
     db.selectFrom("users").select(["id", "name"]).where("id", "=", request.openedBy).executeTakeFirst(),
     request.linkedRequestId
-      ? db.selectFrom("requests").select(["id", "number", "subject"]).where("id", "=", request.linkedRequestId).executeTakeFirst()
+      ? db
+          .selectFrom("requests")
+          .select(["id", "number", "subject"])
+          .where("id", "=", request.linkedRequestId)
+          .executeTakeFirst()
       : Promise.resolve(undefined),
   ]);
   const state = { status: request.status, statusChangedAt: new Date(request.statusChangedAt) };
@@ -257,7 +270,9 @@ export async function requestDetail(
         actor: e.actorId ? { id: e.actorId, name: e.actorName ?? "", role: e.actorRole ?? "customer" } : null,
       })),
     quotes: quotes.map((q) => presentQuote(q, now)),
-    linkedRequest: linked ? { id: linked.id, reference: formatRequestReference(linked.number), subject: linked.subject } : null,
+    linkedRequest: linked
+      ? { id: linked.id, reference: formatRequestReference(linked.number), subject: linked.subject }
+      : null,
     allowedTransitions: allowedTransitions(state, viewer.actor, now),
     reopenDeadline: reopenDeadline(state)?.toISOString() ?? null,
     autoCloseAt: autoCloseAt(state)?.toISOString() ?? null,

@@ -18,10 +18,17 @@ export function parseAddOns(json: string): SupportOptionId[] {
 }
 
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
-  return db.selectFrom("users").selectAll().where("emailNormalized", "=", normalizeEmail(email)).executeTakeFirst();
+  return db
+    .selectFrom("users")
+    .selectAll()
+    .where("emailNormalized", "=", normalizeEmail(email))
+    .executeTakeFirst();
 }
 
-export async function findOrganization(db: Kysely<Database>, id: string | null): Promise<Organization | undefined> {
+export async function findOrganization(
+  db: Kysely<Database>,
+  id: string | null,
+): Promise<Organization | undefined> {
   if (!id) return undefined;
   return db.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionPolicy } from "../auth/sessions.ts";
-import { fixturePassword, type TestApp, createTestApp } from "../test-support/app.ts";
+import { createTestApp, fixturePassword, type TestApp } from "../test-support/app.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -19,13 +19,20 @@ describe("sign-in", () => {
     const res = await login("  ana.martin@EXAMPLE.test ", fixturePassword);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    const body = (await res.json()) as { token: string; user: { id: string; organization: { tier: string } } };
+    const body = (await res.json()) as {
+      token: string;
+      user: { id: string; organization: { tier: string } };
+    };
     expect(body.user.id).toBe(user.id);
     expect(body.user.organization.tier).toBe("paying");
     const [id, secret] = body.token.split(".");
     expect(id).toMatch(/^[a-z2-9]{24}$/);
     expect(secret).toMatch(/^[a-z2-9]{24}$/);
-    const row = await t.db.selectFrom("sessions").selectAll().where("id", "=", id as string).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("sessions")
+      .selectAll()
+      .where("id", "=", id as string)
+      .executeTakeFirstOrThrow();
     expect(row.secretHash).not.toContain(secret as string);
     expect(row.secretHash).toMatch(/^[0-9a-f]{64}$/);
     const me = await t.call("GET", "/v1/me", { token: body.token });
@@ -49,8 +56,12 @@ describe("sign-in", () => {
   it("creates a new session on every sign-in", async () => {
     const org = await t.organization("premium");
     const { user } = await t.user("customer", org.id);
-    const first = (await (await login(user.email, fixturePassword, "203.0.113.3")).json()) as { token: string };
-    const second = (await (await login(user.email, fixturePassword, "203.0.113.3")).json()) as { token: string };
+    const first = (await (await login(user.email, fixturePassword, "203.0.113.3")).json()) as {
+      token: string;
+    };
+    const second = (await (await login(user.email, fixturePassword, "203.0.113.3")).json()) as {
+      token: string;
+    };
     expect(first.token).not.toBe(second.token);
     expect((await t.call("GET", "/v1/me", { token: first.token })).status).toBe(200);
   });
@@ -71,7 +82,8 @@ describe("sign-in", () => {
 
   it("limits attempts per IP across accounts", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 32; i++) statuses.push((await login(`someone${i}@example.test`, "wrong", "192.0.2.99")).status);
+    for (let i = 0; i < 32; i++)
+      statuses.push((await login(`someone${i}@example.test`, "wrong", "192.0.2.99")).status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(30);
     expect(statuses.at(-1)).toBe(429);
   });
@@ -79,7 +91,11 @@ describe("sign-in", () => {
   it("refuses a disabled account with the same problem as a wrong password", async () => {
     const org = await t.organization("paying");
     const { user } = await t.user("customer", org.id);
-    await t.db.updateTable("users").set({ disabledAt: t.clock.now().toISOString() }).where("id", "=", user.id).execute();
+    await t.db
+      .updateTable("users")
+      .set({ disabledAt: t.clock.now().toISOString() })
+      .where("id", "=", user.id)
+      .execute();
     const res = await login(user.email, fixturePassword, "203.0.113.9");
     expect(res.status).toBe(401);
     expect(((await res.json()) as { code: string }).code).toBe("invalid-credentials");
@@ -115,14 +131,26 @@ describe("sessions", () => {
     const org = await t.organization("paying");
     const { token } = await t.user("customer", org.id);
     const id = token.split(".")[0] as string;
-    const before = await t.db.selectFrom("sessions").select("lastUsedAt").where("id", "=", id).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom("sessions")
+      .select("lastUsedAt")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     t.clock.advance(30 * 60_000);
     await t.call("GET", "/v1/me", { token });
-    const during = await t.db.selectFrom("sessions").select("lastUsedAt").where("id", "=", id).executeTakeFirstOrThrow();
+    const during = await t.db
+      .selectFrom("sessions")
+      .select("lastUsedAt")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(during.lastUsedAt).toBe(before.lastUsedAt);
     t.clock.advance(31 * 60_000);
     await t.call("GET", "/v1/me", { token });
-    const after = await t.db.selectFrom("sessions").select("lastUsedAt").where("id", "=", id).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom("sessions")
+      .select("lastUsedAt")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(after.lastUsedAt).toBe(t.clock.now().toISOString());
   });
 
@@ -138,7 +166,9 @@ describe("sessions", () => {
   it("logout ends only this session and answers no-store", async () => {
     const org = await t.organization("paying");
     const { user, token } = await t.user("customer", org.id);
-    const other = (await (await login(user.email, fixturePassword, "203.0.113.20")).json()) as { token: string };
+    const other = (await (await login(user.email, fixturePassword, "203.0.113.20")).json()) as {
+      token: string;
+    };
     const res = await t.call("POST", "/v1/auth/logout", { token });
     expect(res.status).toBe(204);
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -149,7 +179,9 @@ describe("sessions", () => {
   it("a password change kills every other session and needs the current password", async () => {
     const org = await t.organization("paying");
     const { user, token } = await t.user("customer", org.id);
-    const other = (await (await login(user.email, fixturePassword, "203.0.113.21")).json()) as { token: string };
+    const other = (await (await login(user.email, fixturePassword, "203.0.113.21")).json()) as {
+      token: string;
+    };
     const wrong = await t.call("POST", "/v1/me/password", {
       token,
       json: { currentPassword: "nope", newPassword: "a brand new passphrase" },
@@ -168,8 +200,12 @@ describe("sessions", () => {
   it("lists my sessions and lets me end another one", async () => {
     const org = await t.organization("paying");
     const { user, token } = await t.user("customer", org.id);
-    const other = (await (await login(user.email, fixturePassword, "203.0.113.23")).json()) as { token: string };
-    const list = (await (await t.call("GET", "/v1/me/sessions", { token })).json()) as { items: { id: string; current: boolean }[] };
+    const other = (await (await login(user.email, fixturePassword, "203.0.113.23")).json()) as {
+      token: string;
+    };
+    const list = (await (await t.call("GET", "/v1/me/sessions", { token })).json()) as {
+      items: { id: string; current: boolean }[];
+    };
     expect(list.items).toHaveLength(2);
     expect(list.items.filter((s) => s.current)).toHaveLength(1);
     const otherId = other.token.split(".")[0] as string;
@@ -177,13 +213,18 @@ describe("sessions", () => {
     expect((await t.call("GET", "/v1/me", { token: other.token })).status).toBe(401);
     // Someone else's session id is "not found".
     const stranger = await t.user("customer", org.id);
-    expect((await t.call("DELETE", `/v1/me/sessions/${stranger.token.split(".")[0]}`, { token })).status).toBe(404);
+    expect(
+      (await t.call("DELETE", `/v1/me/sessions/${stranger.token.split(".")[0]}`, { token })).status,
+    ).toBe(404);
   });
 });
 
 describe("password reset", () => {
   async function resetToken(email: string): Promise<string> {
-    const res = await t.call("POST", "/v1/auth/password-reset", { json: { email }, headers: { "x-forwarded-for": "203.0.113.40" } });
+    const res = await t.call("POST", "/v1/auth/password-reset", {
+      json: { email },
+      headers: { "x-forwarded-for": "203.0.113.40" },
+    });
     expect(res.status).toBe(202);
     const mail = await t.db
       .selectFrom("outbox")
@@ -208,16 +249,28 @@ describe("password reset", () => {
     const org = await t.organization("paying");
     const { user, token: session } = await t.user("customer", org.id, { locale: "en" });
     const token = await resetToken(user.email);
-    const mail = await t.db.selectFrom("outbox").selectAll().where("toAddress", "=", user.email).executeTakeFirstOrThrow();
+    const mail = await t.db
+      .selectFrom("outbox")
+      .selectAll()
+      .where("toAddress", "=", user.email)
+      .executeTakeFirstOrThrow();
     expect(mail.locale).toBe("en");
     expect(mail.subject).toMatch(/Reset your/);
-    const stored = await t.db.selectFrom("passwordResets").selectAll().where("userId", "=", user.id).execute();
+    const stored = await t.db
+      .selectFrom("passwordResets")
+      .selectAll()
+      .where("userId", "=", user.id)
+      .execute();
     expect(stored.every((r) => !r.tokenHash.includes(token))).toBe(true);
 
-    const ok = await t.call("POST", "/v1/auth/password-reset/confirm", { json: { token, password: "another long passphrase" } });
+    const ok = await t.call("POST", "/v1/auth/password-reset/confirm", {
+      json: { token, password: "another long passphrase" },
+    });
     expect(ok.status).toBe(204);
     expect((await t.call("GET", "/v1/me", { token: session })).status).toBe(401);
-    const again = await t.call("POST", "/v1/auth/password-reset/confirm", { json: { token, password: "yet another passphrase" } });
+    const again = await t.call("POST", "/v1/auth/password-reset/confirm", {
+      json: { token, password: "yet another passphrase" },
+    });
     expect(again.status).toBe(400);
     expect(((await again.json()) as { code: string }).code).toBe("invalid-token");
     expect((await login(user.email, "another long passphrase", "203.0.113.41")).status).toBe(200);
@@ -228,13 +281,17 @@ describe("password reset", () => {
     const { user } = await t.user("customer", org.id);
     const token = await resetToken(user.email);
     t.clock.advance(3_600_001);
-    const res = await t.call("POST", "/v1/auth/password-reset/confirm", { json: { token, password: "another long passphrase" } });
+    const res = await t.call("POST", "/v1/auth/password-reset/confirm", {
+      json: { token, password: "another long passphrase" },
+    });
     expect(res.status).toBe(400);
   });
 
   it("rejects passwords shorter than 8 or longer than 128 characters", async () => {
     for (const password of ["short", "x".repeat(129)]) {
-      const res = await t.call("POST", "/v1/auth/password-reset/confirm", { json: { token: "whatever", password } });
+      const res = await t.call("POST", "/v1/auth/password-reset/confirm", {
+        json: { token: "whatever", password },
+      });
       expect(res.status).toBe(422);
       const body = (await res.json()) as { errors: { field: string }[] };
       expect(body.errors[0]?.field).toBe("password");

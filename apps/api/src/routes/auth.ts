@@ -3,10 +3,15 @@
  * whether an e-mail exists (OWASP; customer e-mails identify companies).
  */
 import { z } from "@hono/zod-openapi";
-import { defineRoute, authOf } from "../access.ts";
+import { authOf, defineRoute } from "../access.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "../auth/passwords.ts";
 import { bucketPolicies, consumeToken } from "../auth/rate-limit.ts";
-import { createSession, invalidateSession, invalidateUserSessions, sessionExpiresAt } from "../auth/sessions.ts";
+import {
+  createSession,
+  invalidateSession,
+  invalidateUserSessions,
+  sessionExpiresAt,
+} from "../auth/sessions.ts";
 import { hashToken, newOneTimeToken } from "../auth/tokens.ts";
 import { newId } from "../db/ids.ts";
 import { enqueueMail } from "../mail/outbox.ts";
@@ -27,7 +32,9 @@ const login = defineRoute("public", {
   summary: "Sign in with e-mail and password",
   request: {
     body: jsonBody(
-      z.strictObject({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) }).openapi("LoginInput"),
+      z
+        .strictObject({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) })
+        .openapi("LoginInput"),
     ),
   },
   responses: { 200: json(SessionSchema, "Signed in"), ...problems(400, 401, 413, 422, 429) },
@@ -47,7 +54,10 @@ const requestReset = defineRoute("public", {
   tags: ["Auth"],
   summary: "E-mail a password-reset link (always answers 202)",
   request: { body: jsonBody(z.strictObject({ email: EmailSchema }).openapi("PasswordResetInput")) },
-  responses: { 202: { description: "If the account exists, a link was sent" }, ...problems(400, 413, 422, 429) },
+  responses: {
+    202: { description: "If the account exists, a link was sent" },
+    ...problems(400, 413, 422, 429),
+  },
 });
 
 const confirmReset = defineRoute("public", {
@@ -57,7 +67,9 @@ const confirmReset = defineRoute("public", {
   summary: "Set a new password with a reset link's token (ends every session)",
   request: {
     body: jsonBody(
-      z.strictObject({ token: z.string().min(1).max(200), password: NewPasswordSchema }).openapi("PasswordResetConfirm"),
+      z
+        .strictObject({ token: z.string().min(1).max(200), password: NewPasswordSchema })
+        .openapi("PasswordResetConfirm"),
     ),
   },
   responses: { 204: { description: "Password changed" }, ...problems(400, 413, 422) },
@@ -79,7 +91,12 @@ export function authRoutes() {
       // Both buckets are consumed whether or not the account exists: no enumeration by timing or limits.
       const byIp = await consumeToken(db, `login:ip:${clientIp(c)}`, bucketPolicies.loginIp, now);
       if (!byIp.allowed) throw rateLimited(byIp.retryAfterSeconds);
-      const byAccount = await consumeToken(db, `login:account:${normalizeEmail(email)}`, bucketPolicies.loginAccount, now);
+      const byAccount = await consumeToken(
+        db,
+        `login:account:${normalizeEmail(email)}`,
+        bucketPolicies.loginAccount,
+        now,
+      );
       if (!byAccount.allowed) throw rateLimited(byAccount.retryAfterSeconds);
 
       const user = await findUserByEmail(db, email);
@@ -88,10 +105,18 @@ export function authRoutes() {
           ? await verifyPassword(user.passwordHash, password)
           : await verifyAgainstDummy(password);
       if (!user || !ok) throw new Problem("invalid-credentials");
-      const { token, session } = await createSession(db, user.id, clock(), c.req.header("user-agent") ?? null);
+      const { token, session } = await createSession(
+        db,
+        user.id,
+        clock(),
+        c.req.header("user-agent") ?? null,
+      );
       c.header("cache-control", "no-store");
       const org = await findOrganization(db, user.organizationId);
-      return c.json({ token, expiresAt: sessionExpiresAt(session).toISOString(), user: presentUser(user, org) }, 200);
+      return c.json(
+        { token, expiresAt: sessionExpiresAt(session).toISOString(), user: presentUser(user, org) },
+        200,
+      );
     })
     .openapi(logout, async (c) => {
       const { session } = authOf(c);
@@ -105,7 +130,12 @@ export function authRoutes() {
       const now = clock();
       const byIp = await consumeToken(db, `reset:ip:${clientIp(c)}`, bucketPolicies.loginIp, now);
       if (!byIp.allowed) throw rateLimited(byIp.retryAfterSeconds);
-      const byAccount = await consumeToken(db, `reset:account:${normalizeEmail(email)}`, bucketPolicies.resetAccount, now);
+      const byAccount = await consumeToken(
+        db,
+        `reset:account:${normalizeEmail(email)}`,
+        bucketPolicies.resetAccount,
+        now,
+      );
       const user = byAccount.allowed ? await findUserByEmail(db, email) : undefined;
       if (user && !user.disabledAt) {
         const { token, tokenHash } = newOneTimeToken();
@@ -122,7 +152,16 @@ export function authRoutes() {
               usedAt: null,
             })
             .execute();
-          await enqueueMail(trx, { kind: "password-reset", to: user.email, locale: user.locale, ...passwordResetMail(user.locale, { name: user.name, link }) }, now);
+          await enqueueMail(
+            trx,
+            {
+              kind: "password-reset",
+              to: user.email,
+              locale: user.locale,
+              ...passwordResetMail(user.locale, { name: user.name, link }),
+            },
+            now,
+          );
         });
       }
       return c.body(null, 202);

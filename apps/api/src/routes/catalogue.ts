@@ -48,7 +48,13 @@ const CatalogueSchema = z
     ),
     availabilityLabels: z.record(z.string(), LocalizedSchema),
     categories: z.array(
-      z.object({ id: z.enum(requestCategoryIds), label: LocalizedSchema, hint: LocalizedSchema, requiredOption: z.string(), opensQuote: z.boolean() }),
+      z.object({
+        id: z.enum(requestCategoryIds),
+        label: LocalizedSchema,
+        hint: LocalizedSchema,
+        requiredOption: z.string(),
+        opensQuote: z.boolean(),
+      }),
     ),
     criticalities: z.array(
       z.object({
@@ -58,7 +64,9 @@ const CatalogueSchema = z
         criteria: z.array(z.object({ text: LocalizedSchema, details: z.array(LocalizedSchema).optional() })),
       }),
     ),
-    statuses: z.array(z.object({ id: z.enum(requestStatusIds), label: LocalizedSchema, description: LocalizedSchema })),
+    statuses: z.array(
+      z.object({ id: z.enum(requestStatusIds), label: LocalizedSchema, description: LocalizedSchema }),
+    ),
     calendar: z.object({
       timeZone: z.string(),
       opensAt: z.string(),
@@ -89,7 +97,10 @@ function catalogue(year: number) {
     categories: requestCategoryIds.map((id) => requestCategories[id]),
     criticalities: criticalityIds.map((id) => {
       const { criteria, ...rest } = criticalities[id];
-      return { ...rest, criteria: criteria.map((k) => ({ text: k.text, ...(k.details ? { details: [...k.details] } : {}) })) };
+      return {
+        ...rest,
+        criteria: criteria.map((k) => ({ text: k.text, ...(k.details ? { details: [...k.details] } : {}) })),
+      };
     }),
     statuses: requestStatusIds.map((id) => requestStatuses[id]),
     calendar: {
@@ -105,7 +116,11 @@ function catalogue(year: number) {
 
 export function catalogueRoutes() {
   return createRouter().openapi(getCatalogue, (c) => {
-    const year = Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Europe/Paris" }).format(c.get("deps").clock()));
+    const year = Number(
+      new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Europe/Paris" }).format(
+        c.get("deps").clock(),
+      ),
+    );
     c.header("cache-control", "public, max-age=300");
     return c.json(catalogue(year), 200);
   });

@@ -10,8 +10,11 @@ import type { AppEnv } from "../app-env.ts";
 type Doc = ReturnType<OpenAPIHono<AppEnv>["getOpenAPI31Document"]>;
 type Schema = Record<string, unknown>;
 
-const escape = (s: unknown) =>
-  String(s).replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
+const escapeHtml = (s: unknown) =>
+  String(s).replace(
+    /[&<>"']/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
+  );
 
 function schemaText(schema: unknown, doc: Doc, depth = 0, seen = new Set<string>()): string {
   if (!schema || typeof schema !== "object") return "any";
@@ -24,13 +27,15 @@ function schemaText(schema: unknown, doc: Doc, depth = 0, seen = new Set<string>
     return `${name} ${schemaText(target, doc, depth, new Set([...seen, name]))}`;
   }
   if (Array.isArray(s.enum)) return s.enum.map((v) => JSON.stringify(v)).join(" | ");
-  if (Array.isArray(s.anyOf)) return (s.anyOf as unknown[]).map((x) => schemaText(x, doc, depth, seen)).join(" | ");
+  if (Array.isArray(s.anyOf))
+    return (s.anyOf as unknown[]).map((x) => schemaText(x, doc, depth, seen)).join(" | ");
   if (s.type === "array") return `${schemaText(s.items, doc, depth, seen)}[]`;
   if (s.type === "object" || s.properties) {
     const props = (s.properties ?? {}) as Record<string, unknown>;
     const required = new Set((s.required as string[] | undefined) ?? []);
     const lines = Object.entries(props).map(
-      ([key, value]) => `${pad}${key}${required.has(key) ? "" : "?"}: ${schemaText(value, doc, depth + 1, seen)}`,
+      ([key, value]) =>
+        `${pad}${key}${required.has(key) ? "" : "?"}: ${schemaText(value, doc, depth + 1, seen)}`,
     );
     return lines.length ? `{\n${lines.join("\n")}\n${"  ".repeat(depth)}}` : "object";
   }
@@ -49,35 +54,49 @@ function renderReference(doc: Doc): string {
   const operations: Array<{ tag: string; method: string; path: string; op: Schema }> = [];
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const [method, op] of Object.entries(item as Record<string, Schema>)) {
-      operations.push({ tag: ((op.tags as string[] | undefined) ?? ["Other"])[0] ?? "Other", method, path, op });
+      operations.push({
+        tag: ((op.tags as string[] | undefined) ?? ["Other"])[0] ?? "Other",
+        method,
+        path,
+        op,
+      });
     }
   }
   const tags = [...new Set(operations.map((o) => o.tag))];
   const section = (tag: string) =>
-    `<section id="${escape(tag)}"><h2>${escape(tag)}</h2>${operations
+    `<section id="${escapeHtml(tag)}"><h2>${escapeHtml(tag)}</h2>${operations
       .filter((o) => o.tag === tag)
       .map(({ method, path, op }) => {
         const params = ((op.parameters as Schema[] | undefined) ?? [])
-          .map((p) => `<li><code>${escape(p.name)}</code> (${escape(p.in)}${p.required ? ", required" : ""}): <code>${escape(schemaText(p.schema, doc))}</code></li>`)
+          .map(
+            (p) =>
+              `<li><code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)}${p.required ? ", required" : ""}): <code>${escapeHtml(schemaText(p.schema, doc))}</code></li>`,
+          )
           .join("");
-        const body = (op.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined)?.content?.["application/json"]?.schema;
-        const responses = Object.entries((op.responses ?? {}) as Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>)
+        const body = (op.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined)
+          ?.content?.["application/json"]?.schema;
+        const responses = Object.entries(
+          (op.responses ?? {}) as Record<
+            string,
+            { description?: string; content?: Record<string, { schema?: unknown }> }
+          >,
+        )
           .map(([status, r]) => {
             const schema = r.content ? Object.values(r.content)[0]?.schema : undefined;
-            return `<li><strong>${escape(status)}</strong> ${escape(r.description ?? "")}${schema && status.startsWith("2") ? `<pre>${escape(schemaText(schema, doc))}</pre>` : ""}</li>`;
+            return `<li><strong>${escapeHtml(status)}</strong> ${escapeHtml(r.description ?? "")}${schema && status.startsWith("2") ? `<pre>${escapeHtml(schemaText(schema, doc))}</pre>` : ""}</li>`;
           })
           .join("");
-        return `<article><h3><span class="m ${escape(method)}">${escape(method.toUpperCase())}</span> <code>${escape(path)}</code></h3>
-<p>${escape(op.summary ?? "")} <span class="access">access: ${escape(op["x-access"] ?? "public")}</span></p>
-${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ""}${body ? `<h4>Body (application/json)</h4><pre>${escape(schemaText(body, doc))}</pre>` : ""}
+        return `<article><h3><span class="m ${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(path)}</code></h3>
+<p>${escapeHtml(op.summary ?? "")} <span class="access">access: ${escapeHtml(op["x-access"] ?? "public")}</span></p>
+${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ""}${body ? `<h4>Body (application/json)</h4><pre>${escapeHtml(schemaText(body, doc))}</pre>` : ""}
 <h4>Responses</h4><ul>${responses}</ul></article>`;
       })
       .join("")}</section>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(doc.info.title)} — API reference</title><link rel="stylesheet" href="/docs/style.css"></head>
-<body><header><h1>${escape(doc.info.title)} <small>${escape(doc.info.version)}</small></h1><p>${escape(doc.info.description ?? "")}</p>
+<title>${escapeHtml(doc.info.title)} — API reference</title><link rel="stylesheet" href="/docs/style.css"></head>
+<body><header><h1>${escapeHtml(doc.info.title)} <small>${escapeHtml(doc.info.version)}</small></h1><p>${escapeHtml(doc.info.description ?? "")}</p>
 <p>Machine-readable document: <a href="/openapi.json">/openapi.json</a>. Errors are <code>application/problem+json</code> with a stable <code>code</code>.</p>
-<nav>${tags.map((t) => `<a href="#${escape(t)}">${escape(t)}</a>`).join(" · ")}</nav></header><main>${tags.map(section).join("")}</main></body></html>`;
+<nav>${tags.map((t) => `<a href="#${escapeHtml(t)}">${escapeHtml(t)}</a>`).join(" · ")}</nav></header><main>${tags.map(section).join("")}</main></body></html>`;
 }
 
 const css = `body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1b2430;background:#f7f8fa}header,main{max-width:60rem;margin:auto;padding:1rem 1.5rem}
@@ -92,7 +111,8 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>): Doc {
     info: {
       title: "Cirrus Shield Support API",
       version: "1.0.0",
-      description: "The support system of Cirrus Shield: accounts, requests, conversations, SLA, quotes. French by default (Accept-Language: en for English).",
+      description:
+        "The support system of Cirrus Shield: accounts, requests, conversations, SLA, quotes. French by default (Accept-Language: en for English).",
     },
   });
 }

@@ -11,7 +11,13 @@ import { json, jsonBody, problems } from "./schemas.ts";
 
 const FeedbackSchema = z
   .strictObject({
-    article: z.string().trim().min(1).max(200).regex(/^[a-z0-9/_-]+$/i).openapi({ example: "fr/support-offer" }),
+    article: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[a-z0-9/_-]+$/i)
+      .openapi({ example: "fr/support-offer" }),
     locale: z.enum(locales),
     helpful: z.boolean(),
     comment: z.string().trim().max(2000).optional(),

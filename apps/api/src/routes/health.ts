@@ -11,7 +11,10 @@ const getHealth = defineRoute("public", {
   tags: ["System"],
   summary: "Health check",
   responses: {
-    200: json(z.object({ status: z.literal("ok"), engine: z.enum(["sqlite", "postgres"]), time: z.string() }), "Healthy"),
+    200: json(
+      z.object({ status: z.literal("ok"), engine: z.enum(["sqlite", "postgres"]), time: z.string() }),
+      "Healthy",
+    ),
     ...problems(503),
   },
 });

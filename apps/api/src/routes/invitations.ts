@@ -13,7 +13,11 @@ import { json, jsonBody, problems, text } from "./schemas.ts";
 import { NewPasswordSchema, SessionSchema } from "./user-schemas.ts";
 
 const TokenParam = z.object({
-  token: z.string().min(1).max(200).openapi({ param: { name: "token", in: "path" } }),
+  token: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: "token", in: "path" } }),
 });
 
 const getInvitation = defineRoute("public", {
@@ -45,7 +49,11 @@ const acceptInvitation = defineRoute("public", {
   summary: "Accept an invitation: create the account, set its password, sign in",
   request: {
     params: TokenParam,
-    body: jsonBody(z.strictObject({ password: NewPasswordSchema, name: text(1, 120).optional() }).openapi("AcceptInvitation")),
+    body: jsonBody(
+      z
+        .strictObject({ password: NewPasswordSchema, name: text(1, 120).optional() })
+        .openapi("AcceptInvitation"),
+    ),
   },
   responses: { 201: json(SessionSchema, "Account created and signed in"), ...problems(400, 409, 413, 422) },
 });
@@ -59,7 +67,12 @@ export function invitationRoutes() {
         .selectAll()
         .where("tokenHash", "=", hashToken(c.req.valid("param").token))
         .executeTakeFirst();
-      if (!invitation || invitation.acceptedAt || invitation.revokedAt || Date.parse(invitation.expiresAt) <= clock().getTime()) {
+      if (
+        !invitation ||
+        invitation.acceptedAt ||
+        invitation.revokedAt ||
+        Date.parse(invitation.expiresAt) <= clock().getTime()
+      ) {
         throw new Problem("invalid-token");
       }
       const org = await findOrganization(db, invitation.organizationId);
@@ -87,7 +100,12 @@ export function invitationRoutes() {
           .selectAll()
           .where("tokenHash", "=", hashToken(token))
           .executeTakeFirst();
-        if (!invitation || invitation.acceptedAt || invitation.revokedAt || Date.parse(invitation.expiresAt) <= now.getTime()) {
+        if (
+          !invitation ||
+          invitation.acceptedAt ||
+          invitation.revokedAt ||
+          Date.parse(invitation.expiresAt) <= now.getTime()
+        ) {
           throw new Problem("invalid-token");
         }
         const taken = await trx
@@ -122,12 +140,25 @@ export function invitationRoutes() {
           .execute();
         return id;
       });
-      const user = await db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirstOrThrow();
-      const { token: sessionToken, session } = await createSession(db, user.id, now, c.req.header("user-agent") ?? null);
+      const user = await db
+        .selectFrom("users")
+        .selectAll()
+        .where("id", "=", userId)
+        .executeTakeFirstOrThrow();
+      const { token: sessionToken, session } = await createSession(
+        db,
+        user.id,
+        now,
+        c.req.header("user-agent") ?? null,
+      );
       c.header("cache-control", "no-store");
       const org = await findOrganization(db, user.organizationId);
       return c.json(
-        { token: sessionToken, expiresAt: sessionExpiresAt(session).toISOString(), user: presentUser(user, org) },
+        {
+          token: sessionToken,
+          expiresAt: sessionExpiresAt(session).toISOString(),
+          user: presentUser(user, org),
+        },
         201,
       );
     });

@@ -24,7 +24,11 @@ const patchMe = defineRoute("authenticated", {
   tags: ["Me"],
   summary: "Change name or language",
   request: {
-    body: jsonBody(z.strictObject({ name: text(1, 120).optional(), locale: z.enum(locales).optional() }).openapi("UpdateMe")),
+    body: jsonBody(
+      z
+        .strictObject({ name: text(1, 120).optional(), locale: z.enum(locales).optional() })
+        .openapi("UpdateMe"),
+    ),
   },
   responses: { 200: json(UserSchema, "Updated"), ...problems(400, 401, 413, 422) },
 });
@@ -36,7 +40,9 @@ const changePassword = defineRoute("authenticated", {
   summary: "Change password (ends every other session)",
   request: {
     body: jsonBody(
-      z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: NewPasswordSchema }).openapi("ChangePassword"),
+      z
+        .strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: NewPasswordSchema })
+        .openapi("ChangePassword"),
     ),
   },
   responses: { 204: { description: "Changed" }, ...problems(400, 401, 413, 422) },
@@ -80,7 +86,11 @@ export function meRoutes() {
       const { user } = authOf(c);
       const changes = c.req.valid("json");
       const updated = { ...user, ...changes, updatedAt: clock().toISOString() };
-      await db.updateTable("users").set({ name: updated.name, locale: updated.locale, updatedAt: updated.updatedAt }).where("id", "=", user.id).execute();
+      await db
+        .updateTable("users")
+        .set({ name: updated.name, locale: updated.locale, updatedAt: updated.updatedAt })
+        .where("id", "=", user.id)
+        .execute();
       return c.json(presentUser(updated, await findOrganization(db, user.organizationId)), 200);
     })
     .openapi(changePassword, async (c) => {
@@ -94,7 +104,10 @@ export function meRoutes() {
               {
                 field: "currentPassword",
                 code: "incorrect",
-                message: c.get("locale") === "en" ? "The current password is incorrect." : "Le mot de passe actuel est incorrect.",
+                message:
+                  c.get("locale") === "en"
+                    ? "The current password is incorrect."
+                    : "Le mot de passe actuel est incorrect.",
               },
             ],
           },
@@ -102,14 +115,24 @@ export function meRoutes() {
       }
       const passwordHash = await hashPassword(newPassword);
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable("users").set({ passwordHash, updatedAt: clock().toISOString() }).where("id", "=", user.id).execute();
+        await trx
+          .updateTable("users")
+          .set({ passwordHash, updatedAt: clock().toISOString() })
+          .where("id", "=", user.id)
+          .execute();
         await invalidateUserSessions(trx, user.id, session.id);
       });
       return c.body(null, 204);
     })
     .openapi(listSessions, async (c) => {
       const { user, session: current } = authOf(c);
-      const rows = await c.get("deps").db.selectFrom("sessions").selectAll().where("userId", "=", user.id).orderBy("lastUsedAt", "desc").execute();
+      const rows = await c
+        .get("deps")
+        .db.selectFrom("sessions")
+        .selectAll()
+        .where("userId", "=", user.id)
+        .orderBy("lastUsedAt", "desc")
+        .execute();
       const now = c.get("deps").clock().getTime();
       return c.json(
         {
@@ -131,7 +154,12 @@ export function meRoutes() {
       const { db } = c.get("deps");
       const { user } = authOf(c);
       const { id } = c.req.valid("param");
-      const owned = await db.selectFrom("sessions").select("id").where("id", "=", id).where("userId", "=", user.id).executeTakeFirst();
+      const owned = await db
+        .selectFrom("sessions")
+        .select("id")
+        .where("id", "=", id)
+        .where("userId", "=", user.id)
+        .executeTakeFirst();
       if (!owned) throw new Problem("not-found");
       await invalidateSession(db, id);
       return c.body(null, 204);

@@ -1,6 +1,6 @@
 import { firstResponseDueAt, replyDueAt } from "@cirrus/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApp, createTestApp } from "../test-support/app.ts";
+import { createTestApp, type TestApp } from "../test-support/app.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -30,7 +30,12 @@ describe("opening a request", () => {
     t.clock.set("2026-11-27T17:00:00+01:00"); // Friday 17:00 Paris
     const org = await t.organization("premium");
     const { token } = await t.user("customer", org.id);
-    const res = await open(token, { subject: "Export bloqué", category: "bug", body: "Page blanche.", criticality: "critical" });
+    const res = await open(token, {
+      subject: "Export bloqué",
+      category: "bug",
+      body: "Page blanche.",
+      criticality: "critical",
+    });
     expect(res.status).toBe(201);
     const body = (await res.json()) as Detail;
     expect(body.reference).toMatch(/^CS-\d{6}$/);
@@ -55,7 +60,9 @@ describe("opening a request", () => {
   it("ignores criticality below Premium (it is the Premium classification)", async () => {
     const org = await t.organization("paying");
     const { token } = await t.user("customer", org.id);
-    const body = (await (await open(token, { subject: "S", category: "bug", body: "b", criticality: "critical" })).json()) as Detail;
+    const body = (await (
+      await open(token, { subject: "S", category: "bug", body: "b", criticality: "critical" })
+    ).json()) as Detail;
     expect(body.criticality).toBeNull();
   });
 
@@ -79,7 +86,9 @@ describe("opening a request", () => {
     expect(problem.detail).toMatch(/Developer support.*add-on/);
     const withAddOn = await t.organization("paying", ["developer-support"]);
     const other = await t.user("customer", withAddOn.id);
-    expect((await open(other.token, { subject: "API", category: "developer-question", body: "?" })).status).toBe(201);
+    expect(
+      (await open(other.token, { subject: "API", category: "developer-question", body: "?" })).status,
+    ).toBe(201);
   });
 
   it("keeps field errors per field and rejects unknown fields", async () => {
@@ -98,14 +107,27 @@ describe("following a request", () => {
     const alice = await t.user("customer", org.id);
     const bob = await t.user("customer", org.id);
     const stranger = await t.user("customer", (await t.organization("paying")).id);
-    const created = (await (await open(alice.token, { subject: "Partagée", category: "bug", body: "b" })).json()) as Detail;
+    const created = (await (
+      await open(alice.token, { subject: "Partagée", category: "bug", body: "b" })
+    ).json()) as Detail;
     expect((await t.call("GET", `/v1/requests/${created.id}`, { token: bob.token })).status).toBe(200);
     expect((await t.call("GET", `/v1/requests/${created.reference}`, { token: bob.token })).status).toBe(200);
     expect((await t.call("GET", `/v1/requests/${created.id}`, { token: stranger.token })).status).toBe(404);
-    expect((await t.call("POST", `/v1/requests/${created.id}/messages`, { token: stranger.token, json: { body: "x" } })).status).toBe(404);
-    const list = (await (await t.call("GET", "/v1/requests", { token: bob.token })).json()) as { items: Detail[] };
+    expect(
+      (
+        await t.call("POST", `/v1/requests/${created.id}/messages`, {
+          token: stranger.token,
+          json: { body: "x" },
+        })
+      ).status,
+    ).toBe(404);
+    const list = (await (await t.call("GET", "/v1/requests", { token: bob.token })).json()) as {
+      items: Detail[];
+    };
     expect(list.items.map((r) => r.id)).toContain(created.id);
-    const strangerList = (await (await t.call("GET", "/v1/requests", { token: stranger.token })).json()) as { items: Detail[] };
+    const strangerList = (await (await t.call("GET", "/v1/requests", { token: stranger.token })).json()) as {
+      items: Detail[];
+    };
     expect(strangerList.items.map((r) => r.id)).not.toContain(created.id);
   });
 
@@ -115,25 +137,42 @@ describe("following a request", () => {
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
       t.clock.advance(60_000);
-      const r = (await (await open(token, { subject: `Sujet ${i}`, category: i % 2 ? "bug" : "usage-question", body: i === 3 ? "facture 50% introuvable" : "texte" })).json()) as Detail;
+      const r = (await (
+        await open(token, {
+          subject: `Sujet ${i}`,
+          category: i % 2 ? "bug" : "usage-question",
+          body: i === 3 ? "facture 50% introuvable" : "texte",
+        })
+      ).json()) as Detail;
       ids.push(r.id);
     }
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `?limit=3&cursor=${cursor}` : "?limit=3";
-      const page = (await (await t.call("GET", `/v1/requests${query}`, { token })).json()) as { items: Detail[]; nextCursor: string | null };
+      const page = (await (await t.call("GET", `/v1/requests${query}`, { token })).json()) as {
+        items: Detail[];
+        nextCursor: string | null;
+      };
       seen.push(...page.items.map((r) => r.id));
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual([...ids].reverse());
-    const bugs = (await (await t.call("GET", "/v1/requests?category=bug", { token })).json()) as { items: Detail[] };
+    const bugs = (await (await t.call("GET", "/v1/requests?category=bug", { token })).json()) as {
+      items: Detail[];
+    };
     expect(bugs.items).toHaveLength(3);
-    const found = (await (await t.call("GET", `/v1/requests?q=${encodeURIComponent("50%")}`, { token })).json()) as { items: Detail[] };
+    const found = (await (
+      await t.call("GET", `/v1/requests?q=${encodeURIComponent("50%")}`, { token })
+    ).json()) as { items: Detail[] };
     expect(found.items.map((r) => r.id)).toEqual([ids[3]]);
-    const bySubject = (await (await t.call("GET", "/v1/requests?q=sujet%205", { token })).json()) as { items: Detail[] };
+    const bySubject = (await (await t.call("GET", "/v1/requests?q=sujet%205", { token })).json()) as {
+      items: Detail[];
+    };
     expect(bySubject.items.map((r) => r.id)).toEqual([ids[5]]);
-    const closedOnly = (await (await t.call("GET", "/v1/requests?status=closed", { token })).json()) as { items: Detail[] };
+    const closedOnly = (await (await t.call("GET", "/v1/requests?status=closed", { token })).json()) as {
+      items: Detail[];
+    };
     expect(closedOnly.items).toHaveLength(0);
     expect((await t.call("GET", "/v1/requests?status=bogus", { token })).status).toBe(422);
     expect((await t.call("GET", "/v1/requests?cursor=garbage", { token })).status).toBe(422);
@@ -147,8 +186,12 @@ describe("following a request", () => {
     const closed = (await (await t.call("POST", `/v1/requests/${r.id}/close`, { token })).json()) as Detail;
     expect(closed.status).toBe("closed");
     expect(closed.allowedTransitions).toEqual(["open"]);
-    expect((await t.call("POST", `/v1/requests/${r.id}/messages`, { token, json: { body: "encore" } })).status).toBe(409);
-    const reopened = (await (await t.call("POST", `/v1/requests/${r.id}/reopen`, { token })).json()) as Detail;
+    expect(
+      (await t.call("POST", `/v1/requests/${r.id}/messages`, { token, json: { body: "encore" } })).status,
+    ).toBe(409);
+    const reopened = (await (
+      await t.call("POST", `/v1/requests/${r.id}/reopen`, { token })
+    ).json()) as Detail;
     expect(reopened.status).toBe("open");
     await t.call("POST", `/v1/requests/${r.id}/close`, { token });
     t.clock.advance(31 * 86_400_000);
@@ -156,7 +199,12 @@ describe("following a request", () => {
     const late = await t.call("POST", `/v1/requests/${r.id}/reopen`, { token: colleague.token });
     expect(late.status).toBe(409);
     expect(((await late.json()) as { code: string }).code).toBe("reopen-window-expired");
-    const linked = await open(colleague.token, { subject: "Suite", category: "bug", body: "b", linkedRequestId: r.id });
+    const linked = await open(colleague.token, {
+      subject: "Suite",
+      category: "bug",
+      body: "b",
+      linkedRequestId: r.id,
+    });
     expect(linked.status).toBe(201);
     expect(((await linked.json()) as { linkedRequest: { id: string } }).linkedRequest.id).toBe(r.id);
   });
@@ -177,13 +225,31 @@ describe("following a request", () => {
     const org = await t.organization("paying");
     const { token } = await t.user("customer", org.id);
     const agent = await t.user("agent");
-    const r = (await (await open(token, { subject: "Réponse", category: "bug", body: "b" })).json()) as Detail;
+    const r = (await (
+      await open(token, { subject: "Réponse", category: "bug", body: "b" })
+    ).json()) as Detail;
     // The agent's public reply is recorded directly (the agent routes are tested in agent.test.ts).
     t.clock.advance(3_600_000);
-    await t.db.insertInto("messages").values({ id: `m-${r.id}`, requestId: r.id, authorId: agent.user.id, visibility: "public", body: "Bonjour", createdAt: t.clock.now().toISOString() }).execute();
-    await t.db.updateTable("requests").set({ status: "open", firstRespondedAt: t.clock.now().toISOString() }).where("id", "=", r.id).execute();
+    await t.db
+      .insertInto("messages")
+      .values({
+        id: `m-${r.id}`,
+        requestId: r.id,
+        authorId: agent.user.id,
+        visibility: "public",
+        body: "Bonjour",
+        createdAt: t.clock.now().toISOString(),
+      })
+      .execute();
+    await t.db
+      .updateTable("requests")
+      .set({ status: "open", firstRespondedAt: t.clock.now().toISOString() })
+      .where("id", "=", r.id)
+      .execute();
     t.clock.advance(3_600_000);
-    const replied = (await (await t.call("POST", `/v1/requests/${r.id}/messages`, { token, json: { body: "Merci, mais…" } })).json()) as Detail;
+    const replied = (await (
+      await t.call("POST", `/v1/requests/${r.id}/messages`, { token, json: { body: "Merci, mais…" } })
+    ).json()) as Detail;
     expect(replied.sla.phase).toBe("reply");
     expect(replied.sla.dueAt).toBe(replyDueAt("paying", t.clock.now())?.toISOString());
     expect(replied.sla.firstResponse).toBe("met");
@@ -194,10 +260,17 @@ describe("search folds case beyond ASCII on both engines", () => {
   it("finds « Équipe » when searching « équipe » and the reverse", async () => {
     const org = await t.organization("paying");
     const { token } = await t.user("customer", org.id);
-    const r = (await (await open(token, { subject: "Droits de l’Équipe commerciale", category: "bug", body: "ÉTÉ" })).json()) as Detail;
+    const r = (await (
+      await open(token, { subject: "Droits de l’Équipe commerciale", category: "bug", body: "ÉTÉ" })
+    ).json()) as Detail;
     for (const q of ["équipe", "ÉQUIPE", "été"]) {
-      const found = (await (await t.call("GET", `/v1/requests?q=${encodeURIComponent(q)}`, { token })).json()) as { items: Detail[] };
-      expect(found.items.map((x) => x.id), q).toEqual([r.id]);
+      const found = (await (
+        await t.call("GET", `/v1/requests?q=${encodeURIComponent(q)}`, { token })
+      ).json()) as { items: Detail[] };
+      expect(
+        found.items.map((x) => x.id),
+        q,
+      ).toEqual([r.id]);
     }
   });
 });

@@ -4,7 +4,7 @@
  * requests; another organization's request is "not found".
  */
 import {
-  categoryAccess,
+  type categoryAccess,
   criticalityIds,
   DomainError,
   localize,
@@ -16,8 +16,8 @@ import {
 } from "@cirrus/domain";
 import { z } from "@hono/zod-openapi";
 import { authOf, defineRoute } from "../access.ts";
-import { addMessage, changeStatus, openRequest } from "../commands/requests.ts";
 import { decideQuote } from "../commands/quotes.ts";
+import { addMessage, changeStatus, openRequest } from "../commands/requests.ts";
 import { Problem } from "../problems.ts";
 import { findRequest, listOrganizationRequests, presentQuote, requestDetail } from "../queries/requests.ts";
 import { createRouter } from "../router.ts";
@@ -35,7 +35,12 @@ const ListQuery = z.object({
       const list = v.split(",").map((s) => s.trim());
       for (const s of list) {
         if (!(requestStatusIds as readonly string[]).includes(s)) {
-          ctx.addIssue({ code: "invalid_value", values: [...requestStatusIds], input: s, message: "unknown status" });
+          ctx.addIssue({
+            code: "invalid_value",
+            values: [...requestStatusIds],
+            input: s,
+            message: "unknown status",
+          });
           return z.NEVER;
         }
       }
@@ -55,7 +60,10 @@ const listRequests = defineRoute("customer", {
   summary: "My organization's requests (filters, search, cursor paging)",
   request: { query: ListQuery },
   responses: {
-    200: json(z.object({ items: z.array(RequestSummarySchema), nextCursor: z.string().nullable() }), "A page of requests"),
+    200: json(
+      z.object({ items: z.array(RequestSummarySchema), nextCursor: z.string().nullable() }),
+      "A page of requests",
+    ),
     ...problems(401, 403, 422),
   },
 });
@@ -64,8 +72,13 @@ const OpenRequestInput = z
   .strictObject({
     subject: text(1, limits.subject),
     category: z.enum(requestCategoryIds),
-    body: text(1, limits.body).openapi({ description: "The first message (for a quote: the description of the need)" }),
-    criticality: z.enum(criticalityIds).optional().openapi({ description: "Premium only; ignored otherwise" }),
+    body: text(1, limits.body).openapi({
+      description: "The first message (for a quote: the description of the need)",
+    }),
+    criticality: z
+      .enum(criticalityIds)
+      .optional()
+      .openapi({ description: "Premium only; ignored otherwise" }),
     linkedRequestId: z.string().max(64).optional(),
   })
   .openapi("OpenRequestInput");
@@ -93,7 +106,10 @@ const replyToRequest = defineRoute("customer", {
   path: "/v1/requests/{id}/messages",
   tags: ["Requests"],
   summary: "Reply (reopens a waiting or resolved request)",
-  request: { params: IdParamSchema, body: jsonBody(z.strictObject({ body: text(1, limits.body) }).openapi("ReplyInput")) },
+  request: {
+    params: IdParamSchema,
+    body: jsonBody(z.strictObject({ body: text(1, limits.body) }).openapi("ReplyInput")),
+  },
   responses: { 201: json(RequestDetailSchema, "Added"), ...problems(400, 401, 403, 404, 409, 413, 422) },
 });
 
@@ -108,7 +124,11 @@ const statusAction = (action: "close" | "reopen") =>
   });
 
 const QuoteParams = IdParamSchema.extend({
-  quoteId: z.string().min(1).max(64).openapi({ param: { name: "quoteId", in: "path" } }),
+  quoteId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "quoteId", in: "path" } }),
 });
 
 const quoteAction = (action: "accept" | "decline") =>
@@ -123,10 +143,14 @@ const quoteAction = (action: "accept" | "decline") =>
 
 /** 403 message naming the option (and plans) a category needs, in the caller's language. */
 function notEntitled(error: DomainError, locale: "fr" | "en"): Problem {
-  const details = error.details as unknown as ReturnType<typeof categoryAccess> & { tier: keyof typeof tiers };
+  const details = error.details as unknown as ReturnType<typeof categoryAccess> & {
+    tier: keyof typeof tiers;
+  };
   const option = localize(supportOptions[details.requiredOption].label, locale);
   const category = localize(requestCategories[details.category].label, locale);
-  const plans = details.tiersWithOption.map((t) => localize(tiers[t].label, locale)).join(locale === "fr" ? " ou " : " or ");
+  const plans = details.tiersWithOption
+    .map((t) => localize(tiers[t].label, locale))
+    .join(locale === "fr" ? " ou " : " or ");
   const detail =
     locale === "fr"
       ? `Les demandes « ${category} » nécessitent l’option « ${option} »${details.purchasableAsAddOn ? ", disponible en option pour votre offre" : `, incluse dans : ${plans}`}.`
@@ -139,7 +163,12 @@ export function requestRoutes() {
     .openapi(listRequests, async (c) => {
       const { db, clock } = c.get("deps");
       const { user } = authOf(c);
-      const page = await listOrganizationRequests(db, user.organizationId ?? "", c.req.valid("query"), clock());
+      const page = await listOrganizationRequests(
+        db,
+        user.organizationId ?? "",
+        c.req.valid("query"),
+        clock(),
+      );
       return c.json(page, 200);
     })
     .openapi(createRequest, async (c) => {
@@ -149,9 +178,13 @@ export function requestRoutes() {
       const now = clock();
       try {
         const request = await openRequest(db, user, input, now);
-        return c.json(await requestDetail(db, request, { actor: "customer", includeInternal: false }, now), 201);
+        return c.json(
+          await requestDetail(db, request, { actor: "customer", includeInternal: false }, now),
+          201,
+        );
       } catch (error) {
-        if (error instanceof DomainError && error.code === "not-entitled") throw notEntitled(error, c.get("locale"));
+        if (error instanceof DomainError && error.code === "not-entitled")
+          throw notEntitled(error, c.get("locale"));
         throw error;
       }
     })
@@ -159,15 +192,27 @@ export function requestRoutes() {
       const { db, clock } = c.get("deps");
       const { user } = authOf(c);
       const request = await findRequest(db, c.req.valid("param").id, user.organizationId ?? "");
-      return c.json(await requestDetail(db, request, { actor: "customer", includeInternal: false }, clock()), 200);
+      return c.json(
+        await requestDetail(db, request, { actor: "customer", includeInternal: false }, clock()),
+        200,
+      );
     })
     .openapi(replyToRequest, async (c) => {
       const { db, clock } = c.get("deps");
       const { user } = authOf(c);
       const request = await findRequest(db, c.req.valid("param").id, user.organizationId ?? "");
       const now = clock();
-      const updated = await addMessage(db, request, user, { body: c.req.valid("json").body, visibility: "public" }, now);
-      return c.json(await requestDetail(db, updated, { actor: "customer", includeInternal: false }, now), 201);
+      const updated = await addMessage(
+        db,
+        request,
+        user,
+        { body: c.req.valid("json").body, visibility: "public" },
+        now,
+      );
+      return c.json(
+        await requestDetail(db, updated, { actor: "customer", includeInternal: false }, now),
+        201,
+      );
     })
     .openapi(statusAction("close"), async (c) => {
       const { db, clock } = c.get("deps");
@@ -175,7 +220,10 @@ export function requestRoutes() {
       const request = await findRequest(db, c.req.valid("param").id, user.organizationId ?? "");
       const now = clock();
       const updated = await changeStatus(db, request, { user, as: "customer" }, "closed", null, now);
-      return c.json(await requestDetail(db, updated, { actor: "customer", includeInternal: false }, now), 200);
+      return c.json(
+        await requestDetail(db, updated, { actor: "customer", includeInternal: false }, now),
+        200,
+      );
     })
     .openapi(statusAction("reopen"), async (c) => {
       const { db, clock } = c.get("deps");
@@ -183,7 +231,10 @@ export function requestRoutes() {
       const request = await findRequest(db, c.req.valid("param").id, user.organizationId ?? "");
       const now = clock();
       const updated = await changeStatus(db, request, { user, as: "customer" }, "open", null, now);
-      return c.json(await requestDetail(db, updated, { actor: "customer", includeInternal: false }, now), 200);
+      return c.json(
+        await requestDetail(db, updated, { actor: "customer", includeInternal: false }, now),
+        200,
+      );
     })
     .openapi(quoteAction("accept"), async (c) => {
       const { db, clock } = c.get("deps");

@@ -38,7 +38,12 @@ export function problems<const S extends readonly number[]>(...statuses: S) {
         content: { "application/problem+json": { schema: ProblemSchema } },
       },
     ]),
-  ) as { [K in S[number]]: { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } } };
+  ) as {
+    [K in S[number]]: {
+      description: string;
+      content: { "application/problem+json": { schema: typeof ProblemSchema } };
+    };
+  };
 }
 
 export const LocalizedSchema = z.object({ fr: z.string(), en: z.string() }).openapi("Localized");
@@ -52,8 +57,14 @@ export const IdParamSchema = z.object({
     .openapi({ param: { name: "id", in: "path" }, example: "CS-000123" }),
 });
 
-/** Trimmed text with length limits (counted after trimming). */
-export const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+/** Trimmed text with length limits (counted after trimming); NUL characters are refused (PostgreSQL cannot store them). */
+export const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((value) => !value.includes("\u0000"), { message: "NUL character" });
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -1,6 +1,6 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApp, createTestApp } from "../test-support/app.ts";
+import { createTestApp, type TestApp } from "../test-support/app.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -31,7 +31,11 @@ describe("health and catalogue", () => {
       ["paying", 1080],
       ["premium", 540],
     ]);
-    expect(body.options.find((o) => o.id === "developer-support")?.availability).toEqual({ free: "no", paying: "add-on", premium: "included" });
+    expect(body.options.find((o) => o.id === "developer-support")?.availability).toEqual({
+      free: "no",
+      paying: "add-on",
+      premium: "included",
+    });
     expect(body.criticalities.map((c) => c.label.fr)).toEqual(["Critique", "Majeure", "Mineure"]);
     expect([body.calendar.opensAt, body.calendar.closesAt]).toEqual(["09:00", "18:00"]);
     expect(body.calendar.holidays).toHaveLength(22);
@@ -40,7 +44,9 @@ describe("health and catalogue", () => {
 
 describe("feedback", () => {
   it("records helpful yes/no with an optional comment", async () => {
-    const res = await t.call("POST", "/v1/feedback", { json: { article: "fr/support-offer", locale: "fr", helpful: true, comment: "Clair." } });
+    const res = await t.call("POST", "/v1/feedback", {
+      json: { article: "fr/support-offer", locale: "fr", helpful: true, comment: "Clair." },
+    });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     const row = await t.db.selectFrom("feedback").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
@@ -50,7 +56,14 @@ describe("feedback", () => {
   it("is rate-limited per IP", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) {
-      statuses.push((await t.call("POST", "/v1/feedback", { json: { article: "en/sla", locale: "en", helpful: false }, headers: { "x-forwarded-for": "192.0.2.7" } })).status);
+      statuses.push(
+        (
+          await t.call("POST", "/v1/feedback", {
+            json: { article: "en/sla", locale: "en", helpful: false },
+            headers: { "x-forwarded-for": "192.0.2.7" },
+          })
+        ).status,
+      );
     }
     expect(statuses.slice(0, 20).every((s) => s === 201)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
@@ -68,13 +81,18 @@ describe("errors are problems", () => {
   });
 
   it("malformed JSON is a 400 invalid-json problem", async () => {
-    const res = await t.call("POST", "/v1/feedback", { body: "{not json", headers: { "content-type": "application/json" } });
+    const res = await t.call("POST", "/v1/feedback", {
+      body: "{not json",
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { code: string }).code).toBe("invalid-json");
   });
 
   it("bodies over the limit are a 413 problem", async () => {
-    const res = await t.call("POST", "/v1/feedback", { json: { article: "a", locale: "fr", helpful: true, comment: "x".repeat(300_000) } });
+    const res = await t.call("POST", "/v1/feedback", {
+      json: { article: "a", locale: "fr", helpful: true, comment: "x".repeat(300_000) },
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { code: string }).code).toBe("payload-too-large");
   });
@@ -83,17 +101,35 @@ describe("errors are problems", () => {
 describe("CSRF and headers", () => {
   it("refuses cross-site state changes and accepts same-origin and trusted origins", async () => {
     const json = { article: "fr/x", locale: "fr", helpful: true };
-    const cross = await t.call("POST", "/v1/feedback", { json, headers: { "sec-fetch-site": "cross-site", origin: "https://evil.example" } });
+    const cross = await t.call("POST", "/v1/feedback", {
+      json,
+      headers: { "sec-fetch-site": "cross-site", origin: "https://evil.example" },
+    });
     expect(cross.status).toBe(403);
     expect(((await cross.json()) as { code: string }).code).toBe("csrf-rejected");
-    const badOrigin = await t.call("POST", "/v1/feedback", { json, headers: { origin: "https://evil.example" } });
+    const badOrigin = await t.call("POST", "/v1/feedback", {
+      json,
+      headers: { origin: "https://evil.example" },
+    });
     expect(badOrigin.status).toBe(403);
-    const portal = await t.call("POST", "/v1/feedback", { json, headers: { "sec-fetch-site": "same-site", origin: "http://localhost:4322", "x-forwarded-for": "192.0.2.8" } });
+    const portal = await t.call("POST", "/v1/feedback", {
+      json,
+      headers: {
+        "sec-fetch-site": "same-site",
+        origin: "http://localhost:4322",
+        "x-forwarded-for": "192.0.2.8",
+      },
+    });
     expect(portal.status).toBe(201);
-    const sameOrigin = await t.call("POST", "/v1/feedback", { json, headers: { "sec-fetch-site": "same-origin", "x-forwarded-for": "192.0.2.9" } });
+    const sameOrigin = await t.call("POST", "/v1/feedback", {
+      json,
+      headers: { "sec-fetch-site": "same-origin", "x-forwarded-for": "192.0.2.9" },
+    });
     expect(sameOrigin.status).toBe(201);
     // Reads are never blocked.
-    expect((await t.call("GET", "/v1/catalogue", { headers: { "sec-fetch-site": "cross-site" } })).status).toBe(200);
+    expect(
+      (await t.call("GET", "/v1/catalogue", { headers: { "sec-fetch-site": "cross-site" } })).status,
+    ).toBe(200);
   });
 
   it("sets security headers, a request id, and no CORS allowance", async () => {
@@ -109,14 +145,18 @@ describe("OpenAPI document and reference", () => {
   it("serves a document that passes an independent OpenAPI 3.1 validator", async () => {
     const res = await t.call("GET", "/openapi.json");
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { "x-access"?: string }>> };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { "x-access"?: string }>>;
+    };
     expect(doc.openapi).toBe("3.1.0");
     const validator = new Validator();
     const result = await validator.validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     for (const [path, item] of Object.entries(doc.paths)) {
-      for (const [method, op] of Object.entries(item)) expect(op["x-access"], `${method} ${path}`).toBeDefined();
+      for (const [method, op] of Object.entries(item))
+        expect(op["x-access"], `${method} ${path}`).toBeDefined();
     }
   });
 
@@ -126,7 +166,9 @@ describe("OpenAPI document and reference", () => {
     const html = await res.text();
     expect(html).toContain("/v1/requests");
     expect(html).not.toMatch(/<script|https?:\/\/(?!localhost)[a-z]/i);
-    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'self'; frame-ancestors 'none'");
+    expect(res.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; style-src 'self'; frame-ancestors 'none'",
+    );
     const css = await t.call("GET", "/docs/style.css");
     expect(css.headers.get("content-type")).toContain("text/css");
   });
