@@ -171,10 +171,10 @@ describe("node:sqlite driver", () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(secondAcquired).toBe(false);
-    await driver.releaseConnection();
-    expect(await second).toBe(first);
+    await driver.releaseConnection(first);
+    const lease = await second;
     expect(secondAcquired).toBe(true);
-    await driver.releaseConnection();
+    await driver.releaseConnection(lease);
     await driver.destroy();
   });
 

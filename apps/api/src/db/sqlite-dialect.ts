@@ -2,7 +2,7 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import {
   AbortedTransactionError,
-  CompiledQuery,
+  type CompiledQuery,
   createQueryId,
   type DatabaseConnection,
   type DatabaseIntrospector,
@@ -14,6 +14,7 @@ import {
   type QueryCompiler,
   type QueryResult,
   RawNode,
+  SelectQueryNode,
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
@@ -42,7 +43,7 @@ export class NodeSqliteDialect implements Dialect {
   }
 
   createAdapter(): DialectAdapter {
-    return new SqliteAdapter();
+    return new NodeSqliteAdapter();
   }
 
   createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
@@ -50,11 +51,43 @@ export class NodeSqliteDialect implements Dialect {
   }
 }
 
+/**
+ * SQLite's adapter, except that Kysely must not serialize the connection itself: the driver does,
+ * so that a committed transaction can hand the connection over before its group is flushed.
+ */
+class NodeSqliteAdapter extends SqliteAdapter {
+  override get supportsMultipleConnections(): boolean {
+    return true;
+  }
+}
+
+/** Group commit limits: flush when nobody waits, or at this many transactions, or after this long. */
+const MAX_GROUP_SIZE = 128;
+const MAX_GROUP_AGE_MS = 8;
+
+interface GroupMember {
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit. With \`synchronous=FULL\` every COMMIT waits for the disk (a few hundred per second
+ * on a VM), so concurrent transactions share one: each runs inside one outer transaction as a
+ * savepoint of its own (released on commit, rolled back alone on error), and its commit resolves
+ * only after the outer COMMIT has reached the disk — an acknowledged write is still durable. The
+ * outer transaction commits as soon as nobody else waits for the connection (so a lone writer waits
+ * for nothing), or at MAX_GROUP_SIZE members, or MAX_GROUP_AGE_MS after it began. A write outside
+ * any transaction first commits the open group, then runs on its own. A read outside any
+ * transaction may see rows of a group that is not yet committed (only their writers' answers are
+ * held back); if that COMMIT then fails, every member gets the error.
+ */
 export class NodeSqliteDriver implements Driver {
   readonly #config: NodeSqliteDialectConfig;
   readonly #mutex = new ConnectionMutex();
   #database: DatabaseSync | undefined;
   #connection: NodeSqliteConnection | undefined;
+  #group: { members: GroupMember[]; startedAt: number } | undefined;
+  #savepoints = 0;
 
   constructor(config: NodeSqliteDialectConfig) {
     this.#config = config;
@@ -69,38 +102,63 @@ export class NodeSqliteDriver implements Driver {
   async acquireConnection(): Promise<DatabaseConnection> {
     // One connection for everyone, and Kysely awaits between the statements of a transaction: without
     // this lock a concurrent request's statements would run inside someone else's transaction.
-    // (Kysely 0.29's RuntimeDriver also locks for adapters without multiple connections; this keeps
-    // the driver correct on its own.)
     await this.#mutex.lock();
     if (!this.#connection) {
-      this.#mutex.unlock();
+      this.#handOver();
       throw new Error("node:sqlite driver is not initialized or already destroyed");
     }
-    return this.#connection;
+    return new Lease(this.#connection, this);
   }
 
-  async releaseConnection(): Promise<void> {
-    this.#mutex.unlock();
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    if (lease.released) return; // handed over early, at commit
+    lease.released = true;
+    this.#handOver();
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    // `immediate` takes the write lock now: a deferred transaction that reads then writes can fail
-    // with SQLITE_BUSY on the upgrade, which busy_timeout does not retry. Isolation settings are
-    // ignored: SQLite transactions are always serializable.
-    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    const lease = connection as Lease;
+    if (!this.#database?.isTransaction) {
+      // `immediate` takes the write lock now: a deferred transaction that reads then writes can fail
+      // with SQLITE_BUSY on the upgrade, which busy_timeout does not retry. Isolation settings are
+      // ignored: SQLite transactions are always serializable.
+      lease.raw("begin immediate");
+      this.#group = { members: [], startedAt: Date.now() };
+    }
+    lease.savepoint = `group_member_${++this.#savepoints}`;
+    lease.raw(`savepoint ${lease.savepoint}`);
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    // Some errors (SQLITE_FULL, SQLITE_IOERR, …) roll the transaction back by themselves; say so
-    // instead of failing with "cannot commit - no transaction is active".
-    if (!this.#database?.isTransaction) throw new AbortedTransactionError();
-    await connection.executeQuery(CompiledQuery.raw("commit"));
+    const lease = connection as Lease;
+    // Some errors (SQLITE_FULL, SQLITE_IOERR, …) roll the whole transaction back by themselves; say
+    // so instead of failing with "cannot commit - no transaction is active".
+    if (!this.#database?.isTransaction || !this.#group) {
+      this.#failGroup(new AbortedTransactionError());
+      throw new AbortedTransactionError();
+    }
+    lease.raw(`release ${lease.savepoint}`);
+    lease.savepoint = undefined;
+    const durable = new Promise<void>((resolve, reject) => this.#group?.members.push({ resolve, reject }));
+    lease.released = true;
+    this.#handOver();
+    await durable;
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    // Same case as in commit: a rollback error here would hide the error that caused it.
-    if (!this.#database?.isTransaction) return;
-    await connection.executeQuery(CompiledQuery.raw("rollback"));
+    const lease = connection as Lease;
+    const savepoint = lease.savepoint;
+    lease.savepoint = undefined;
+    // Same case as in commit: the database already rolled everything back; the group is lost.
+    if (!this.#database?.isTransaction) {
+      this.#failGroup(new AbortedTransactionError());
+      return;
+    }
+    if (savepoint) {
+      lease.raw(`rollback to ${savepoint}`);
+      lease.raw(`release ${savepoint}`);
+    }
   }
 
   async savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler["compileQuery"]) {
@@ -124,14 +182,91 @@ export class NodeSqliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
+    await this.#mutex.lock();
+    this.#flushGroup();
     const database = this.#database;
     this.#connection = undefined;
     this.#database = undefined;
+    this.#mutex.unlock();
     if (!database?.isOpen) return;
     // SQLite's advice for connections that close: let the planner refresh its statistics.
     database.exec("pragma optimize");
     database.close();
   }
+
+  /** Before a statement outside any transaction: a write first commits the open group. */
+  beforeStatement(lease: Lease, compiledQuery: CompiledQuery): void {
+    if (this.#group && !lease.savepoint && !isRead(compiledQuery)) this.#flushGroup();
+  }
+
+  /** Gives the connection to the next waiter, committing the open group first when it is time. */
+  #handOver(): void {
+    const group = this.#group;
+    if (
+      group &&
+      (!this.#mutex.hasWaiters() ||
+        group.members.length >= MAX_GROUP_SIZE ||
+        Date.now() - group.startedAt >= MAX_GROUP_AGE_MS)
+    ) {
+      this.#flushGroup();
+    }
+    this.#mutex.unlock();
+  }
+
+  /** Commits the outer transaction (we hold the connection) and settles every member. */
+  #flushGroup(): void {
+    const group = this.#group;
+    if (!group) return;
+    this.#group = undefined;
+    try {
+      if (!this.#database?.isTransaction) throw new AbortedTransactionError();
+      this.#database.exec("commit");
+      for (const member of group.members) member.resolve();
+    } catch (error) {
+      if (this.#database?.isTransaction) this.#database.exec("rollback");
+      for (const member of group.members) member.reject(error);
+    }
+  }
+
+  #failGroup(error: unknown): void {
+    const group = this.#group;
+    this.#group = undefined;
+    for (const member of group?.members ?? []) member.reject(error);
+  }
+}
+
+/** One holder's use of the shared connection, from acquire to release. */
+class Lease implements DatabaseConnection {
+  readonly #connection: NodeSqliteConnection;
+  readonly #driver: NodeSqliteDriver;
+  /** This holder's savepoint inside the group while its transaction runs. */
+  savepoint: string | undefined;
+  released = false;
+
+  constructor(connection: NodeSqliteConnection, driver: NodeSqliteDriver) {
+    this.#connection = connection;
+    this.#driver = driver;
+  }
+
+  executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    this.#driver.beforeStatement(this, compiledQuery);
+    return this.#connection.executeQuery<R>(compiledQuery);
+  }
+
+  streamQuery<R>(compiledQuery: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    this.#driver.beforeStatement(this, compiledQuery);
+    return this.#connection.streamQuery<R>(compiledQuery, chunkSize);
+  }
+
+  raw(sqlText: string): void {
+    this.#connection.exec(sqlText);
+  }
+}
+
+/** Statements that only read (a write outside a transaction must not join an uncommitted group). */
+function isRead(compiledQuery: CompiledQuery): boolean {
+  if (SelectQueryNode.is(compiledQuery.query)) return true;
+  return /^\s*select\b/i.test(compiledQuery.sql) || /^\s*pragma\s+\w+\s*;?\s*$/i.test(compiledQuery.sql);
 }
 
 class NodeSqliteConnection implements DatabaseConnection {
@@ -172,6 +307,11 @@ class NodeSqliteConnection implements DatabaseConnection {
       }
     }
     if (rows.length > 0) yield { rows };
+  }
+
+  /** Runs a statement without parameters or results (transaction control). */
+  exec(sqlText: string): void {
+    this.#database.exec(sqlText);
   }
 
   #prepare(sql: string): StatementSync {
@@ -226,6 +366,7 @@ function savepointCommand(command: string, name: string): RawNode {
 class ConnectionMutex {
   #tail: Promise<void> = Promise.resolve();
   #release: (() => void) | undefined;
+  #waiting = 0;
 
   async lock(): Promise<void> {
     const previous = this.#tail;
@@ -234,8 +375,15 @@ class ConnectionMutex {
       release = resolve;
     });
     this.#tail = next;
+    this.#waiting++;
     await previous;
+    this.#waiting--;
     this.#release = release;
+  }
+
+  /** Whether someone is queued for the lock (the holder is not counted). */
+  hasWaiters(): boolean {
+    return this.#waiting > 0;
   }
 
   unlock(): void {
