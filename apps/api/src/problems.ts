@@ -123,6 +123,14 @@ export class Problem extends HTTPException {
 }
 
 /**
+ * A `conflict` problem whose detail explains it in the caller's language.
+ * @example throw conflict(locale, { fr: "Déjà annulée.", en: "Already cancelled." })
+ */
+export function conflict(locale: Locale, detail: Localized): Problem {
+  return new Problem("conflict", { detail: localize(detail, locale) });
+}
+
+/**
  * The localized title of a problem code.
  * @example problemTitle("not-found", "fr") // "Introuvable."
  */

@@ -17,6 +17,7 @@ import type { Kysely } from "kysely";
 import { newId } from "../db/ids.ts";
 import type { Database, Quote, SupportRequest, User } from "../db/schema.ts";
 import { Problem } from "../problems.ts";
+import { type HistoryEvent, recordEvent } from "./request-events.ts";
 
 /**
  * What the agent's form shows next to a field the domain rejected, in the caller's language.
@@ -62,26 +63,9 @@ export function quoteFieldMessage(error: QuoteFieldError, locale: Locale, now: D
   }
 }
 
-async function recordQuoteEvent(
-  db: Kysely<Database>,
-  requestId: string,
-  actorId: string,
-  to: string,
-  at: string,
-) {
-  await db
-    .insertInto("requestEvents")
-    .values({
-      id: newId(),
-      requestId,
-      actorId,
-      kind: "quote",
-      fromValue: null,
-      toValue: to,
-      reason: null,
-      createdAt: at,
-    })
-    .execute();
+/** A quote's step in its request's history: proposed, accepted, declined, withdrawn. */
+function quoteEvent(actor: User, to: QuoteStatusId): HistoryEvent {
+  return { actorId: actor.id, kind: "quote", from: null, to, reason: null };
 }
 
 /**
@@ -140,7 +124,7 @@ export async function proposeQuote(
     };
     await trx.insertInto("quotes").values(quote).execute();
     await trx.updateTable("requests").set({ updatedAt: at }).where("id", "=", request.id).execute();
-    await recordQuoteEvent(trx, request.id, agent.id, "proposed", at);
+    await recordEvent(trx, request.id, quoteEvent(agent, "proposed"), at);
     return quote;
   });
 }
@@ -172,7 +156,7 @@ export async function decideQuote(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new Problem("conflict");
     await trx.updateTable("requests").set({ updatedAt: at }).where("id", "=", request.id).execute();
-    await recordQuoteEvent(trx, request.id, actor.id, to, at);
+    await recordEvent(trx, request.id, quoteEvent(actor, to), at);
     return { ...quote, status: to, decidedBy: actor.id, decidedAt: at };
   });
 }

@@ -12,13 +12,12 @@ import {
   type RequestStatusId,
   statusAfterPublicMessage,
 } from "@cirrus/domain";
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import { newId } from "../db/ids.ts";
-import type { Database, SupportRequest, User } from "../db/schema.ts";
+import type { Database, Db, SupportRequest, User } from "../db/schema.ts";
 import { Problem } from "../problems.ts";
 import { findOrganization, parseAddOns } from "../queries/users.ts";
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { type HistoryEvent, recordEvent } from "./request-events.ts";
 
 export interface OpenRequestInput {
   subject: string;
@@ -29,20 +28,23 @@ export interface OpenRequestInput {
   channel?: "portal" | "email";
 }
 
-async function recordEvent(
-  db: Db,
-  requestId: string,
-  actorId: string | null,
-  kind: "status" | "criticality" | "assignee" | "quote",
-  from: string | null,
-  to: string | null,
-  reason: string | null,
+/** The request as it is now, read inside the transaction: another change may have landed meanwhile. */
+function currentRequest(trx: Db, id: string): Promise<SupportRequest> {
+  return trx.selectFrom("requests").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+}
+
+/** Writes `changes` and `updatedAt` to the request, records the event; returns the row as it now is. */
+async function applyChange(
+  trx: Db,
+  current: SupportRequest,
+  changes: Partial<SupportRequest>,
+  event: HistoryEvent,
   at: string,
-) {
-  await db
-    .insertInto("requestEvents")
-    .values({ id: newId(), requestId, actorId, kind, fromValue: from, toValue: to, reason, createdAt: at })
-    .execute();
+): Promise<SupportRequest> {
+  const updated = { ...changes, updatedAt: at };
+  await trx.updateTable("requests").set(updated).where("id", "=", current.id).execute();
+  await recordEvent(trx, current.id, event, at);
+  return { ...current, ...updated };
 }
 
 async function nextRequestNumber(trx: Db): Promise<number> {
@@ -112,7 +114,8 @@ export async function openRequest(db: Kysely<Database>, customer: User, input: O
         createdAt: at,
       })
       .execute();
-    await recordEvent(trx, request.id, customer.id, "status", null, "new", null, at);
+    const event: HistoryEvent = { actorId: customer.id, kind: "status", from: null, to: "new", reason: null };
+    await recordEvent(trx, request.id, event, at);
     return request;
   });
 }
@@ -138,12 +141,7 @@ export async function addMessage(
   if (actor === "customer" && input.visibility === "internal") throw new Problem("forbidden");
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    // Re-read inside the transaction: another reply may have changed the status meanwhile.
-    const current = await trx
-      .selectFrom("requests")
-      .selectAll()
-      .where("id", "=", request.id)
-      .executeTakeFirstOrThrow();
+    const current = await currentRequest(trx, request.id);
     const changes: Partial<SupportRequest> = { updatedAt: at };
     let status = current.status;
     if (input.visibility === "public") {
@@ -169,16 +167,14 @@ export async function addMessage(
     if (status !== current.status) {
       changes.status = status;
       changes.statusChangedAt = at;
-      await recordEvent(
-        trx,
-        current.id,
-        author.id,
-        "status",
-        current.status,
-        status,
-        input.reason ?? null,
-        at,
-      );
+      const event: HistoryEvent = {
+        actorId: author.id,
+        kind: "status",
+        from: current.status,
+        to: status,
+        reason: input.reason ?? null,
+      };
+      await recordEvent(trx, current.id, event, at);
     }
     const message = {
       id: newId(),
@@ -205,21 +201,21 @@ export async function changeStatus(
 ) {
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom("requests")
-      .selectAll()
-      .where("id", "=", request.id)
-      .executeTakeFirstOrThrow();
+    const current = await currentRequest(trx, request.id);
     assertTransition(
       { status: current.status, statusChangedAt: new Date(current.statusChangedAt) },
       to,
       actor.as,
       now,
     );
-    const changes: Partial<SupportRequest> = { status: to, statusChangedAt: at, updatedAt: at };
-    await trx.updateTable("requests").set(changes).where("id", "=", current.id).execute();
-    await recordEvent(trx, current.id, actor.user?.id ?? null, "status", current.status, to, reason, at);
-    return { ...current, ...changes };
+    const event: HistoryEvent = {
+      actorId: actor.user?.id ?? null,
+      kind: "status",
+      from: current.status,
+      to,
+      reason,
+    };
+    return applyChange(trx, current, { status: to, statusChangedAt: at }, event, at);
   });
 }
 
@@ -234,19 +230,16 @@ export async function changeCriticality(
 ) {
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom("requests")
-      .selectAll()
-      .where("id", "=", request.id)
-      .executeTakeFirstOrThrow();
+    const current = await currentRequest(trx, request.id);
     if (current.criticality === criticality) return current;
-    await trx
-      .updateTable("requests")
-      .set({ criticality, updatedAt: at })
-      .where("id", "=", current.id)
-      .execute();
-    await recordEvent(trx, current.id, agent.id, "criticality", current.criticality, criticality, reason, at);
-    return { ...current, criticality, updatedAt: at };
+    const event: HistoryEvent = {
+      actorId: agent.id,
+      kind: "criticality",
+      from: current.criticality,
+      to: criticality,
+      reason,
+    };
+    return applyChange(trx, current, { criticality }, event, at);
   });
 }
 
@@ -274,19 +267,16 @@ export async function assignRequest(
   }
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom("requests")
-      .selectAll()
-      .where("id", "=", request.id)
-      .executeTakeFirstOrThrow();
+    const current = await currentRequest(trx, request.id);
     if (current.assigneeId === assigneeId) return current;
-    await trx
-      .updateTable("requests")
-      .set({ assigneeId, updatedAt: at })
-      .where("id", "=", current.id)
-      .execute();
-    await recordEvent(trx, current.id, agent.id, "assignee", current.assigneeId, assigneeId, null, at);
-    return { ...current, assigneeId, updatedAt: at };
+    const event: HistoryEvent = {
+      actorId: agent.id,
+      kind: "assignee",
+      from: current.assigneeId,
+      to: assigneeId,
+      reason: null,
+    };
+    return applyChange(trx, current, { assigneeId }, event, at);
   });
 }
 

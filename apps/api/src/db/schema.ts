@@ -15,7 +15,7 @@ import type {
   RoleId,
   TierId,
 } from "@cirrus/domain";
-import type { Insertable, Selectable, Updateable } from "kysely";
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 
 /** ISO-8601 UTC timestamp with milliseconds. */
 export type Timestamp = string;
@@ -229,3 +229,6 @@ export type Quote = Selectable<QuoteTable>;
 export type RequestEvent = Selectable<RequestEventTable>;
 export type OutboxMail = Insertable<OutboxTable>;
 export type UserUpdate = Updateable<UserTable>;
+
+/** The database or a transaction on it: what queries and commands that may run inside one accept. */
+export type Db = Kysely<Database> | Transaction<Database>;

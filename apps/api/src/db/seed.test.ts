@@ -1,3 +1,4 @@
+// The demo seed fills an empty database with every plan and every status, and its demo logins work.
 import { requestStatusIds } from "@cirrus/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../test-support/app.ts";

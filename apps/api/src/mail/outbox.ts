@@ -3,9 +3,8 @@
  * them, then delivered (and retried) by a sender — so no mail is lost if SMTP is down.
  */
 import type { Locale } from "@cirrus/domain";
-import type { Kysely, Transaction } from "kysely";
 import { newId } from "../db/ids.ts";
-import type { Database } from "../db/schema.ts";
+import type { Db } from "../db/schema.ts";
 
 export interface MailToSend {
   readonly kind: string;
@@ -22,11 +21,7 @@ export interface MailToSend {
  * Queues a mail for delivery.
  * @example await enqueueMail(db, { kind: "invitation", to, locale: "fr", subject, text }, now)
  */
-export async function enqueueMail(
-  db: Kysely<Database> | Transaction<Database>,
-  mail: MailToSend,
-  now: Date,
-): Promise<string> {
+export async function enqueueMail(db: Db, mail: MailToSend, now: Date): Promise<string> {
   const id = newId();
   await db
     .insertInto("outbox")

@@ -2,29 +2,17 @@
  * Reads for staff administration: organizations with their counts, users (never their password
  * hashes), pending invitations — and how each is shown to admins.
  */
-import { isActiveStatus, type RoleId, requestStatusIds } from "@cirrus/domain";
-import { type Kysely, type SqlBool, sql, type Transaction } from "kysely";
-import type { Database, Organization, User } from "../db/schema.ts";
+import type { RoleId } from "@cirrus/domain";
+import { type SqlBool, sql } from "kysely";
+import type { Db, Organization, User } from "../db/schema.ts";
 import { Problem } from "../problems.ts";
-import { presentSummary } from "./requests.ts";
+import { contains } from "./contains.ts";
+import { activeStatuses, presentSummary } from "./requests.ts";
 import { presentOrganization, presentUser } from "./users.ts";
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export interface Page {
   limit: number;
   offset: number;
-}
-
-const activeStatuses = requestStatusIds.filter(isActiveStatus);
-
-/**
- * Case-insensitive "contains" that takes `%`, `_` and `\` literally. The ESCAPE clause is needed:
- * SQLite's LIKE has no default escape character (PostgreSQL's is `\`).
- */
-function contains(column: "organizations.name" | "users.name" | "users.emailNormalized", q: string) {
-  const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  return sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }
 
 /** count(*) arrives as a bigint string from PostgreSQL and as a number from SQLite. */

@@ -1,22 +1,24 @@
-/** Reading requests: lookup scoped to an organization, the customer's list with cursor paging, detail. */
+/** Reading requests: lookup by id or reference, live SLA, the customer's list with cursor paging, summaries, quotes. */
 import {
-  allowedTransitions,
-  autoCloseAt,
   effectiveQuoteStatus,
   formatRequestReference,
+  isActiveStatus,
   parseRequestReference,
-  type RequestActor,
   type RequestCategoryId,
   type RequestStatusId,
-  reopenDeadline,
+  requestStatusIds,
   slaState,
 } from "@cirrus/domain";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database, Quote, SupportRequest } from "../db/schema.ts";
 import { Problem } from "../problems.ts";
+import { contains } from "./contains.ts";
 
 /** The largest request number the `integer` column holds (PostgreSQL's int4). */
 export const maxRequestNumber = 2_147_483_647;
+
+/** The statuses of requests still being worked on (not resolved or closed). */
+export const activeStatuses = requestStatusIds.filter(isActiveStatus);
 
 /**
  * A request by id or reference (`CS-000123`), optionally limited to one organization; a request of
@@ -115,11 +117,6 @@ function decodeCursor(value: string): Cursor {
   });
 }
 
-/** Escapes LIKE wildcards so a search for "50%" finds "50%" (with `escape '\'`, on both engines). */
-function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 /**
  * One page of an organization's requests (all its users see all of them), newest activity first by
  * default, with an opaque cursor for the next page.
@@ -140,18 +137,18 @@ export async function listOrganizationRequests(
     .where("requests.organizationId", "=", organizationId);
   if (filters.status?.length) query = query.where("requests.status", "in", filters.status);
   if (filters.category) query = query.where("requests.category", "=", filters.category);
-  if (filters.q) {
-    const pattern = likePattern(filters.q);
+  const q = filters.q;
+  if (q) {
     query = query.where((eb) =>
       eb.or([
-        sql<boolean>`lower(${eb.ref("requests.subject")}) like ${pattern} escape '\\'`,
+        contains("requests.subject", q),
         eb.exists(
           eb
             .selectFrom("messages")
             .select("messages.id")
             .whereRef("messages.requestId", "=", "requests.id")
             .where("messages.visibility", "=", "public")
-            .where((inner) => sql<boolean>`lower(${inner.ref("messages.body")}) like ${pattern} escape '\\'`),
+            .where(contains("messages.body", q)),
         ),
       ]),
     );
@@ -188,93 +185,5 @@ export function presentQuote(quote: Quote, now: Date) {
     terms: quote.terms,
     proposedAt: quote.proposedAt,
     decidedAt: quote.decidedAt,
-  };
-}
-
-/** Everything about one request; internal notes only when `includeInternal` (staff). */
-export async function requestDetail(
-  db: Kysely<Database>,
-  request: SupportRequest,
-  viewer: { actor: Exclude<RequestActor, "system">; includeInternal: boolean },
-  now: Date,
-) {
-  let messagesQuery = db
-    .selectFrom("messages")
-    .innerJoin("users", "users.id", "messages.authorId")
-    .select([
-      "messages.id",
-      "messages.visibility",
-      "messages.body",
-      "messages.createdAt",
-      "users.id as authorId",
-      "users.name as authorName",
-      "users.role as authorRole",
-    ])
-    .where("messages.requestId", "=", request.id);
-  if (!viewer.includeInternal) messagesQuery = messagesQuery.where("messages.visibility", "=", "public");
-  const [messages, events, quotes, opener, linked] = await Promise.all([
-    messagesQuery.orderBy("messages.createdAt", "asc").orderBy("messages.id", "asc").execute(),
-    db
-      .selectFrom("requestEvents")
-      .leftJoin("users", "users.id", "requestEvents.actorId")
-      .select([
-        "requestEvents.id",
-        "requestEvents.kind",
-        "requestEvents.fromValue",
-        "requestEvents.toValue",
-        "requestEvents.reason",
-        "requestEvents.createdAt",
-        "users.id as actorId",
-        "users.name as actorName",
-        "users.role as actorRole",
-      ])
-      .where("requestEvents.requestId", "=", request.id)
-      .orderBy("requestEvents.createdAt", "asc")
-      .orderBy("requestEvents.id", "asc")
-      .execute(),
-    db
-      .selectFrom("quotes")
-      .selectAll()
-      .where("requestId", "=", request.id)
-      .orderBy("proposedAt", "desc")
-      .execute(),
-    db.selectFrom("users").select(["id", "name"]).where("id", "=", request.openedBy).executeTakeFirst(),
-    request.linkedRequestId
-      ? db
-          .selectFrom("requests")
-          .select(["id", "number", "subject"])
-          .where("id", "=", request.linkedRequestId)
-          .executeTakeFirst()
-      : Promise.resolve(undefined),
-  ]);
-  const state = { status: request.status, statusChangedAt: new Date(request.statusChangedAt) };
-  return {
-    ...presentSummary({ ...request, openedByName: opener?.name ?? null }, now),
-    // Staff see who wrote internal history; customers see "support" for staff actors.
-    messages: messages.map((m) => ({
-      id: m.id,
-      visibility: m.visibility,
-      body: m.body,
-      createdAt: m.createdAt,
-      author: { id: m.authorId, name: m.authorName, role: m.authorRole },
-    })),
-    history: events
-      .filter((e) => viewer.includeInternal || e.kind !== "assignee")
-      .map((e) => ({
-        id: e.id,
-        kind: e.kind,
-        from: e.fromValue,
-        to: e.toValue,
-        reason: e.reason,
-        createdAt: e.createdAt,
-        actor: e.actorId ? { id: e.actorId, name: e.actorName ?? "", role: e.actorRole ?? "customer" } : null,
-      })),
-    quotes: quotes.map((q) => presentQuote(q, now)),
-    linkedRequest: linked
-      ? { id: linked.id, reference: formatRequestReference(linked.number), subject: linked.subject }
-      : null,
-    allowedTransitions: allowedTransitions(state, viewer.actor, now),
-    reopenDeadline: reopenDeadline(state)?.toISOString() ?? null,
-    autoCloseAt: autoCloseAt(state)?.toISOString() ?? null,
   };
 }

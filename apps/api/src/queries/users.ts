@@ -1,4 +1,4 @@
-/** Users and their organizations: lookups and the public shape of "me". */
+/** Users and their organizations: lookups, the public shape of "me", and the staff list. */
 import { entitlements, type SupportOptionId } from "@cirrus/domain";
 import type { Kysely } from "kysely";
 import type { Database, Organization, User } from "../db/schema.ts";
@@ -50,4 +50,16 @@ export function presentUser(user: User, org: Organization | undefined) {
     disabled: user.disabledAt !== null,
     organization: org ? presentOrganization(org) : null,
   };
+}
+
+/** Active staff members (agents and admins) by name, for assignment menus. */
+export function listStaff(db: Kysely<Database>) {
+  return db
+    .selectFrom("users")
+    .select(["id", "name", "email", "role"])
+    .where("role", "in", ["agent", "admin"])
+    .where("disabledAt", "is", null)
+    .orderBy("name")
+    .orderBy("id")
+    .execute();
 }

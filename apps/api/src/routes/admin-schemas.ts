@@ -1,17 +1,11 @@
 /** Request and response schemas of the staff administration routes (organizations, users, invitations). */
 import { locales, roleIds, supportOptionIds, tierIds } from "@cirrus/domain";
 import { z } from "@hono/zod-openapi";
-import { text } from "./schemas.ts";
+import { IdSchema, text } from "./schemas.ts";
 import { EmailSchema, OrganizationSchema, UserSchema } from "./user-schemas.ts";
 
 /** How many of an organization's latest requests its detail shows. */
 export const latestRequestsShown = 20;
-
-const IdSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9-]+$/);
 
 /**
  * One line of trimmed text without control characters: names are single-line, and PostgreSQL

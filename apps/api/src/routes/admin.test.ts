@@ -1,3 +1,4 @@
+// Staff administration over a real database: organizations, invitations, users, the audit log and admin-only access.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../auth/tokens.ts";
 import { invitationMail } from "../mail/templates.ts";

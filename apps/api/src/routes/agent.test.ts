@@ -5,7 +5,7 @@ import type { z } from "@hono/zod-openapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Organization } from "../db/schema.ts";
 import { type Actor, createTestApp } from "../test-support/app.ts";
-import type { AgentRequestDetail, Queue } from "./agent.ts";
+import type { AgentRequestDetail, Queue } from "./agent-schemas.ts";
 import type { QuoteSchema, RequestDetailSchema } from "./request-schemas.ts";
 
 type CustomerDetail = z.infer<typeof RequestDetailSchema>;

@@ -1,3 +1,4 @@
+// Sign-in, sessions (timeouts, last use, sign-out, password change) and password reset over a real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionPolicy } from "../auth/sessions.ts";
 import { createTestApp, fixturePassword, type TestApp } from "../test-support/app.ts";

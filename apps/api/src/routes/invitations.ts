@@ -6,6 +6,7 @@ import { hashPassword } from "../auth/passwords.ts";
 import { createSession, sessionExpiresAt } from "../auth/sessions.ts";
 import { hashToken } from "../auth/tokens.ts";
 import { newId } from "../db/ids.ts";
+import type { Db } from "../db/schema.ts";
 import { Problem } from "../problems.ts";
 import { findOrganization, presentUser } from "../queries/users.ts";
 import { createRouter } from "../router.ts";
@@ -58,23 +59,29 @@ const acceptInvitation = defineRoute("public", {
   responses: { 201: json(SessionSchema, "Account created and signed in"), ...problems(400, 409, 413, 422) },
 });
 
+/** The invitation behind a link's token, if it can still be accepted; otherwise an `invalid-token` problem. */
+async function findUsableInvitation(db: Db, token: string, now: Date) {
+  const invitation = await db
+    .selectFrom("invitations")
+    .selectAll()
+    .where("tokenHash", "=", hashToken(token))
+    .executeTakeFirst();
+  if (
+    !invitation ||
+    invitation.acceptedAt ||
+    invitation.revokedAt ||
+    Date.parse(invitation.expiresAt) <= now.getTime()
+  ) {
+    throw new Problem("invalid-token");
+  }
+  return invitation;
+}
+
 export function invitationRoutes() {
   return createRouter()
     .openapi(getInvitation, async (c) => {
       const { db, clock } = c.get("deps");
-      const invitation = await db
-        .selectFrom("invitations")
-        .selectAll()
-        .where("tokenHash", "=", hashToken(c.req.valid("param").token))
-        .executeTakeFirst();
-      if (
-        !invitation ||
-        invitation.acceptedAt ||
-        invitation.revokedAt ||
-        Date.parse(invitation.expiresAt) <= clock().getTime()
-      ) {
-        throw new Problem("invalid-token");
-      }
+      const invitation = await findUsableInvitation(db, c.req.valid("param").token, clock());
       const org = await findOrganization(db, invitation.organizationId);
       return c.json(
         {
@@ -95,19 +102,7 @@ export function invitationRoutes() {
       const passwordHash = await hashPassword(password); // before the transaction, never inside
       const now = clock();
       const userId = await db.transaction().execute(async (trx) => {
-        const invitation = await trx
-          .selectFrom("invitations")
-          .selectAll()
-          .where("tokenHash", "=", hashToken(token))
-          .executeTakeFirst();
-        if (
-          !invitation ||
-          invitation.acceptedAt ||
-          invitation.revokedAt ||
-          Date.parse(invitation.expiresAt) <= now.getTime()
-        ) {
-          throw new Problem("invalid-token");
-        }
+        const invitation = await findUsableInvitation(trx, token, now);
         const taken = await trx
           .selectFrom("users")
           .select("id")

@@ -1,4 +1,4 @@
-/** Response schemas for requests (summary, detail, SLA, quotes), shared by customer and agent routes. */
+/** Schemas for requests (summary, detail, SLA, quotes, quote paths), shared by customer and agent routes. */
 import {
   channelIds,
   criticalityIds,
@@ -9,6 +9,7 @@ import {
   tierIds,
 } from "@cirrus/domain";
 import { z } from "@hono/zod-openapi";
+import { IdParamSchema } from "./schemas.ts";
 
 export const SlaSchema = z
   .object({
@@ -55,6 +56,15 @@ export const QuoteSchema = z
     decidedAt: z.string().nullable(),
   })
   .openapi("Quote");
+
+/** Path parameters of a request's quote: `/…/requests/{id}/quotes/{quoteId}/…`. */
+export const QuoteParamsSchema = IdParamSchema.extend({
+  quoteId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "quoteId", in: "path" } }),
+});
 
 export const RequestDetailSchema = RequestSummarySchema.extend({
   messages: z.array(

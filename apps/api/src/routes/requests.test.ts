@@ -1,3 +1,4 @@
+// The customer side of requests over a real database: opening against the plan, sharing, paging, search, close and reopen.
 import { firstResponseDueAt, replyDueAt } from "@cirrus/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../test-support/app.ts";

@@ -10,7 +10,6 @@ import {
   localize,
   requestCategories,
   requestCategoryIds,
-  requestStatusIds,
   supportOptions,
   tiers,
 } from "@cirrus/domain";
@@ -19,33 +18,20 @@ import { authOf, defineRoute } from "../access.ts";
 import { decideQuote } from "../commands/quotes.ts";
 import { addMessage, changeStatus, openRequest } from "../commands/requests.ts";
 import { Problem } from "../problems.ts";
-import { findRequest, listOrganizationRequests, presentQuote, requestDetail } from "../queries/requests.ts";
+import { requestDetail } from "../queries/request-detail.ts";
+import { findRequest, listOrganizationRequests, presentQuote } from "../queries/requests.ts";
 import { createRouter } from "../router.ts";
-import { limits, QuoteSchema, RequestDetailSchema, RequestSummarySchema } from "./request-schemas.ts";
-import { IdParamSchema, json, jsonBody, problems, text } from "./schemas.ts";
+import {
+  limits,
+  QuoteParamsSchema,
+  QuoteSchema,
+  RequestDetailSchema,
+  RequestSummarySchema,
+} from "./request-schemas.ts";
+import { IdParamSchema, json, jsonBody, problems, statusListParam, text } from "./schemas.ts";
 
 const ListQuery = z.object({
-  status: z
-    .string()
-    .max(200)
-    .optional()
-    .openapi({ description: "Comma-separated statuses", example: "new,open" })
-    .transform((v, ctx) => {
-      if (!v) return undefined;
-      const list = v.split(",").map((s) => s.trim());
-      for (const s of list) {
-        if (!(requestStatusIds as readonly string[]).includes(s)) {
-          ctx.addIssue({
-            code: "invalid_value",
-            values: [...requestStatusIds],
-            input: s,
-            message: "unknown status",
-          });
-          return z.NEVER;
-        }
-      }
-      return list as (typeof requestStatusIds)[number][];
-    }),
+  status: statusListParam("Comma-separated statuses", "new,open"),
   category: z.enum(requestCategoryIds).optional(),
   q: z.string().trim().max(200).optional(),
   sort: z.enum(["updated", "newest", "oldest"]).default("updated"),
@@ -123,21 +109,13 @@ const statusAction = (action: "close" | "reopen") =>
     responses: { 200: json(RequestDetailSchema, "Updated"), ...problems(401, 403, 404, 409, 422) },
   });
 
-const QuoteParams = IdParamSchema.extend({
-  quoteId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "quoteId", in: "path" } }),
-});
-
 const quoteAction = (action: "accept" | "decline") =>
   defineRoute("customer", {
     method: "post",
     path: `/v1/requests/{id}/quotes/{quoteId}/${action}`,
     tags: ["Quotes"],
     summary: action === "accept" ? "Accept a proposed quote" : "Decline a proposed quote",
-    request: { params: QuoteParams },
+    request: { params: QuoteParamsSchema },
     responses: { 200: json(QuoteSchema, "Decided"), ...problems(401, 403, 404, 409, 422) },
   });
 
@@ -157,6 +135,9 @@ function notEntitled(error: DomainError, locale: "fr" | "en"): Problem {
       : `“${category}” requests need the “${option}” option${details.purchasableAsAddOn ? ", available as an add-on for your plan" : `, included in: ${plans}`}.`;
   return new Problem("not-entitled", { detail, extra: { details } });
 }
+
+/** What customers see of a request: its public conversation, never internal notes. */
+const customerView = { actor: "customer", includeInternal: false } as const;
 
 export function requestRoutes() {
   return createRouter()
@@ -178,10 +159,7 @@ export function requestRoutes() {
       const now = clock();
       try {
         const request = await openRequest(db, user, input, now);
-        return c.json(
-          await requestDetail(db, request, { actor: "customer", includeInternal: false }, now),
-          201,
-        );
+        return c.json(await requestDetail(db, request, customerView, now), 201);
       } catch (error) {
         if (error instanceof DomainError && error.code === "not-entitled")
           throw notEntitled(error, c.get("locale"));
@@ -192,10 +170,7 @@ export function requestRoutes() {
       const { db, clock } = c.get("deps");
       const { user } = authOf(c);
       const request = await findRequest(db, c.req.valid("param").id, user.organizationId ?? "");
-      return c.json(
-        await requestDetail(db, request, { actor: "customer", includeInternal: false }, clock()),
-        200,
-      );
+      return c.json(await requestDetail(db, request, customerView, clock()), 200);
     })
     .openapi(replyToRequest, async (c) => {
       const { db, clock } = c.get("deps");
@@ -209,10 +184,7 @@ export function requestRoutes() {
         { body: c.req.valid("json").body, visibility: "public" },
         now,
       );
-      return c.json(
-        await requestDetail(db, updated, { actor: "customer", includeInternal: false }, now),
-        201,
-      );
+      return c.json(await requestDetail(db, updated, customerView, now), 201);
     })
     .openapi(statusAction("close"), async (c) => {
       const { db, clock } = c.get("deps");
@@ -220,10 +192,7 @@ export function requestRoutes() {
       const request = await findRequest(db, c.req.valid("param").id, user.organizationId ?? "");
       const now = clock();
       const updated = await changeStatus(db, request, { user, as: "customer" }, "closed", null, now);
-      return c.json(
-        await requestDetail(db, updated, { actor: "customer", includeInternal: false }, now),
-        200,
-      );
+      return c.json(await requestDetail(db, updated, customerView, now), 200);
     })
     .openapi(statusAction("reopen"), async (c) => {
       const { db, clock } = c.get("deps");
@@ -231,10 +200,7 @@ export function requestRoutes() {
       const request = await findRequest(db, c.req.valid("param").id, user.organizationId ?? "");
       const now = clock();
       const updated = await changeStatus(db, request, { user, as: "customer" }, "open", null, now);
-      return c.json(
-        await requestDetail(db, updated, { actor: "customer", includeInternal: false }, now),
-        200,
-      );
+      return c.json(await requestDetail(db, updated, customerView, now), 200);
     })
     .openapi(quoteAction("accept"), async (c) => {
       const { db, clock } = c.get("deps");

@@ -1,4 +1,5 @@
-/** Schemas shared by several resources: problems, ids, paging, localized text. */
+/** Schemas shared by several resources: problems, ids, paging, localized text, status filters. */
+import { type RequestStatusId, requestStatusIds } from "@cirrus/domain";
 import { z } from "@hono/zod-openapi";
 
 export const ProblemSchema = z
@@ -48,14 +49,43 @@ export function problems<const S extends readonly number[]>(...statuses: S) {
 
 export const LocalizedSchema = z.object({ fr: z.string(), en: z.string() }).openapi("Localized");
 
+/** An app-generated id (or a reference such as `CS-000123`, where a route accepts one). */
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/);
+
 export const IdParamSchema = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9-]+$/)
-    .openapi({ param: { name: "id", in: "path" }, example: "CS-000123" }),
+  id: IdSchema.openapi({ param: { name: "id", in: "path" }, example: "CS-000123" }),
 });
+
+/**
+ * A comma-separated list of request statuses as a query parameter (`new,open`): blank means no
+ * filter, repeats count once, an unknown status is a field error.
+ */
+export const statusListParam = (description: string, example: string) =>
+  z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description, example })
+    .transform((v, ctx) => {
+      if (!v?.trim()) return undefined;
+      const list = [...new Set(v.split(",").map((s) => s.trim()))];
+      for (const s of list) {
+        if (!(requestStatusIds as readonly string[]).includes(s)) {
+          ctx.addIssue({
+            code: "invalid_value",
+            values: [...requestStatusIds],
+            input: s,
+            message: "unknown status",
+          });
+          return z.NEVER;
+        }
+      }
+      return list as RequestStatusId[];
+    });
 
 /** Trimmed text with length limits (counted after trimming); NUL characters are refused (PostgreSQL cannot store them). */
 export const text = (min: number, max: number) =>

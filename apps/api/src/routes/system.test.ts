@@ -1,3 +1,4 @@
+// Cross-cutting behaviour: health, catalogue, feedback, problem responses, CSRF and headers, the OpenAPI document.
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../test-support/app.ts";

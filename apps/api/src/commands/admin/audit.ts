@@ -1,9 +1,6 @@
 /** The audit trail of staff administration: who did what to which record, when, with before/after. */
-import type { Kysely, Transaction } from "kysely";
 import { newId } from "../../db/ids.ts";
-import type { Database, User } from "../../db/schema.ts";
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db, User } from "../../db/schema.ts";
 
 export interface AuditEntry {
   actor: User;

@@ -4,26 +4,19 @@
  * stored; the e-mail goes through the outbox in the same transaction.
  */
 import { isStaff, type Locale, type Localized, localize, type RoleId } from "@cirrus/domain";
-import type { Kysely, Transaction } from "kysely";
 import type { AppDeps } from "../../app-env.ts";
 import { newOneTimeToken } from "../../auth/tokens.ts";
 import { newId } from "../../db/ids.ts";
-import type { Database, User } from "../../db/schema.ts";
+import type { Db, User } from "../../db/schema.ts";
 import { enqueueMail } from "../../mail/outbox.ts";
 import { invitationMail } from "../../mail/templates.ts";
-import { Problem } from "../../problems.ts";
+import { conflict, Problem } from "../../problems.ts";
 import { normalizeEmail } from "../../queries/users.ts";
 import { failValidation } from "../../validation.ts";
 import { audit } from "./audit.ts";
 
-type Db = Kysely<Database> | Transaction<Database>;
-
 export const invitationTtlDays = 7;
 const DAY_MS = 86_400_000;
-
-function conflict(locale: Locale, detail: Localized): Problem {
-  return new Problem("conflict", { detail: localize(detail, locale) });
-}
 
 export interface InvitationInput {
   email: string;

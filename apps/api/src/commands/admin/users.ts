@@ -3,21 +3,14 @@
  * leaves the system without an enabled admin. Each change and its audit record are written in one
  * transaction.
  */
-import { isStaff, type Locale, type Localized, localize, type RoleId } from "@cirrus/domain";
-import type { Kysely, Transaction } from "kysely";
+import { isStaff, type Locale, localize, type RoleId } from "@cirrus/domain";
 import type { AppDeps } from "../../app-env.ts";
 import { invalidateUserSessions } from "../../auth/sessions.ts";
-import type { Database, User } from "../../db/schema.ts";
-import { Problem } from "../../problems.ts";
+import type { Db, User } from "../../db/schema.ts";
+import { conflict } from "../../problems.ts";
 import { findUser } from "../../queries/admin.ts";
 import { failValidation } from "../../validation.ts";
 import { audit, changes } from "./audit.ts";
-
-type Db = Kysely<Database> | Transaction<Database>;
-
-function conflict(locale: Locale, detail: Localized): Problem {
-  return new Problem("conflict", { detail: localize(detail, locale) });
-}
 
 /**
  * Keeps at least one enabled admin: before taking `targetId`'s admin rights away, checks that
