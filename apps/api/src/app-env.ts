@@ -14,6 +14,8 @@ export interface AppConfig {
   readonly trustProxy: boolean;
   /** Largest accepted request body, bytes. */
   readonly bodyLimitBytes: number;
+  /** Whether the outbox is delivered through SMTP (`SMTP_URL` set); otherwise mails stay in the outbox. */
+  readonly smtpDelivery?: boolean;
 }
 
 /** Everything the app needs from outside; tests pass their own (real database, fixed clock). */

@@ -20,6 +20,7 @@ import { docsRoutes } from "./routes/docs.ts";
 import { feedbackRoutes } from "./routes/feedback.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
+import { mailboxRoutes } from "./routes/mailbox.ts";
 import { meRoutes } from "./routes/me.ts";
 import { requestRoutes } from "./routes/requests.ts";
 
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps) {
     .route("/", meRoutes())
     .route("/", requestRoutes())
     .route("/", agentRoutes())
+    .route("/", mailboxRoutes())
     .route("/", adminRoutes());
   app.route("/", docsRoutes(app));
   return routes;

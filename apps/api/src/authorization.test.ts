@@ -8,7 +8,7 @@ import { newOneTimeToken } from "./auth/tokens.ts";
 import { proposeQuote } from "./commands/quotes.ts";
 import { openRequest } from "./commands/requests.ts";
 import { newId } from "./db/ids.ts";
-import { type Actor, createTestApp, fixturePassword, type TestApp } from "./test-support/app.ts";
+import { type Actor, createTestApp, fixturePassword, type TestApp, testConfig } from "./test-support/app.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -43,6 +43,7 @@ async function world(): Promise<World> {
     customer.user,
     { subject: "Connecteur", category: "custom-development", body: "Besoin." },
     now,
+    testConfig,
   );
   const validUntil = new Date(now.getTime() + 20 * 86_400_000).toISOString().slice(0, 10);
   const quote = await proposeQuote(
@@ -51,6 +52,7 @@ async function world(): Promise<World> {
     agent.user,
     { amountCents: 100_000, effortDays: 2, validUntil, terms: "Conditions." },
     now,
+    testConfig,
   );
   // Resolved: the one status from which every customer action (reply, close, reopen) is allowed.
   await t.db
@@ -196,6 +198,7 @@ const matrix: Record<string, Entry> = {
     }),
   },
   "POST /v1/agent/requests/{id}/quotes/{quoteId}/withdraw": { expect: staff(200), params: quote },
+  "GET /v1/agent/mailbox": { expect: staff(200) },
   "GET /v1/admin/organizations": { expect: adminOnly(200) },
   "POST /v1/admin/organizations": {
     expect: adminOnly(201),

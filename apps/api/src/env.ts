@@ -21,6 +21,32 @@ const EnvSchema = z.object({
   /** "1" behind a load balancer that sets X-Forwarded-For. */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /**
+   * Outbound relay, e.g. `smtp://user:pass@smtp.example.com:587` or `smtps://…:465`. Unset (the
+   * embedded default): mails stay in the outbox, readable in the portal's development mailbox.
+   */
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/i, "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
+  /** The `From` of every outgoing mail. */
+  SMTP_FROM: z.string().min(3).default("Cirrus Shield Support <support@cirrus-shield.com>"),
+  /** The inbound SMTP listener of the support address (loopback; behind your MX in production). */
+  INBOUND_SMTP_HOST: z.string().default("127.0.0.1"),
+  /** 0 disables the listener. */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  /** Largest inbound message accepted, bytes (larger ones are refused with 552). */
+  INBOUND_SMTP_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  /** How often the sender looks for due mails, milliseconds (only with SMTP_URL). */
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

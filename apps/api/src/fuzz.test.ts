@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openRequest } from "./commands/requests.ts";
-import { type Actor, createTestApp, type TestApp } from "./test-support/app.ts";
+import { type Actor, createTestApp, type TestApp, testConfig } from "./test-support/app.ts";
 
 let t: TestApp;
 let callers: Array<Actor | null>;
@@ -17,7 +17,13 @@ beforeAll(async () => {
   const customer = await t.user("customer", org.id);
   callers = [null, customer, await t.user("agent"), await t.user("admin")];
   requestId = (
-    await openRequest(t.db, customer.user, { subject: "Fuzz", category: "bug", body: "b" }, t.clock.now())
+    await openRequest(
+      t.db,
+      customer.user,
+      { subject: "Fuzz", category: "bug", body: "b" },
+      t.clock.now(),
+      testConfig,
+    )
   ).id;
 });
 afterAll(() => t.close());

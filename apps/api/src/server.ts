@@ -1,26 +1,31 @@
 /**
  * Starts the API: reads the environment, opens and migrates the database, seeds demo data on a
- * fresh embedded database (never in production), serves HTTP, and runs the auto-close timer.
+ * fresh embedded database (never in production), serves HTTP, listens for inbound mail (SMTP),
+ * delivers the outbox when SMTP_URL is set, and runs the auto-close timer.
  * The only module with side effects at start.
  */
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { closeStaleResolved } from "./commands/requests.ts";
-import { openDatabase } from "./db/connect.ts";
+import { openDatabase, redactUrl } from "./db/connect.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { demoLoginLines, demoPassword, hasDemoData, isEmpty, seedDemo } from "./db/seed.ts";
 import { readEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
+import { type InboundServer, startInboundServer } from "./mail/inbound.ts";
+import type { MailLinks } from "./mail/notifications.ts";
+import { createSmtpTransport, drainOutbox } from "./mail/sender.ts";
 
 const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const { db, engine, close } = await openDatabase(env.DATABASE_URL);
 await migrateToLatest(db);
+const links: MailLinks = { portalUrl: env.PORTAL_URL, helpUrl: env.HELP_URL };
 
 // Demo data only on the embedded default, never in production, and only into an empty database.
 if (engine === "sqlite" && env.NODE_ENV !== "production") {
   if (env.SEED_DEMO === "auto" && (await isEmpty(db))) {
-    await seedDemo(db);
+    await seedDemo(db, new Date(), links);
     console.log("Demo data created in the embedded database.");
   }
   if (await hasDemoData(db)) {
@@ -46,6 +51,7 @@ const app = createApp({
     ].map((u) => new URL(u).origin),
     trustProxy: env.TRUST_PROXY === "1",
     bodyLimitBytes: 256 * 1024,
+    smtpDelivery: env.SMTP_URL !== undefined,
   },
 });
 
@@ -55,10 +61,51 @@ const server = serve({ fetch: app.fetch, hostname: env.API_HOST, port: env.API_P
 });
 
 const autoClose = setInterval(() => {
-  closeStaleResolved(db, new Date()).catch((error: unknown) =>
+  closeStaleResolved(db, new Date(), links).catch((error: unknown) =>
     logger.warn("auto-close failed", { error: String(error) }),
   );
 }, 60_000);
+
+// Inbound mail to the support address (loopback by default; INBOUND_SMTP_PORT=0 turns it off).
+let inbound: InboundServer | undefined;
+if (env.INBOUND_SMTP_PORT !== 0) {
+  try {
+    inbound = await startInboundServer({
+      host: env.INBOUND_SMTP_HOST,
+      port: env.INBOUND_SMTP_PORT,
+      maxBytes: env.INBOUND_SMTP_MAX_BYTES,
+      deps: { db, clock: () => new Date(), links, logger },
+    });
+    console.log(
+      `Inbound mail: smtp://${env.INBOUND_SMTP_HOST}:${inbound.port} (write to support@cirrus-shield.com)`,
+    );
+  } catch (error) {
+    // In production a listener that cannot start is a deployment error: stop. In development the
+    // port is often held by another local API (a second checkout, the e2e stack): serve HTTP anyway.
+    if (env.NODE_ENV === "production" || (error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    logger.warn("inbound mail listener not started: port in use", { port: env.INBOUND_SMTP_PORT });
+    console.log(`Inbound mail: port ${env.INBOUND_SMTP_PORT} is in use, listener not started.`);
+  }
+}
+
+// Outbound mail: without SMTP_URL, mails stay in the outbox (see the portal's development mailbox).
+let sender: ReturnType<typeof setInterval> | undefined;
+let draining: Promise<unknown> | undefined;
+if (env.SMTP_URL) {
+  const transport = createSmtpTransport(env.SMTP_URL);
+  const senderDeps = { db, engine, clock: () => new Date(), logger, transport, from: env.SMTP_FROM };
+  sender = setInterval(() => {
+    if (draining) return; // the previous round is still sending
+    draining = drainOutbox(senderDeps)
+      .catch((error: unknown) => logger.warn("outbox delivery failed", { error: String(error) }))
+      .finally(() => {
+        draining = undefined;
+      });
+  }, env.OUTBOX_INTERVAL_MS);
+  console.log(`Outbound mail: through ${redactUrl(env.SMTP_URL)}`);
+} else {
+  console.log("Outbound mail: SMTP_URL is not set, mails stay in the outbox (portal: staff mailbox).");
+}
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -66,7 +113,10 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info("stopping", { signal });
   clearInterval(autoClose);
+  if (sender) clearInterval(sender);
   server.close();
+  await inbound?.close();
+  await draining;
   await close();
   process.exit(0);
 }

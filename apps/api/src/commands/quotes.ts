@@ -16,6 +16,7 @@ import {
 import type { Kysely } from "kysely";
 import { newId } from "../db/ids.ts";
 import type { Database, Quote, SupportRequest, User } from "../db/schema.ts";
+import { type MailLinks, notifyQuoteProposed } from "../mail/notifications.ts";
 import { Problem } from "../problems.ts";
 import { type HistoryEvent, recordEvent } from "./request-events.ts";
 
@@ -69,8 +70,9 @@ function quoteEvent(actor: User, to: QuoteStatusId): HistoryEvent {
 }
 
 /**
- * Sends a proposal on a custom-development request; an open one is superseded. Field errors and
- * the "not a custom-development request" detail come in `locale` (French by default).
+ * Sends a proposal on a custom-development request (and mails it to the request's participants);
+ * an open one is superseded. Field errors and the "not a custom-development request" detail come
+ * in `locale` (French by default).
  */
 export async function proposeQuote(
   db: Kysely<Database>,
@@ -78,6 +80,7 @@ export async function proposeQuote(
   agent: User,
   proposal: QuoteProposal,
   now: Date,
+  links: MailLinks,
   locale: Locale = "fr",
 ): Promise<Quote> {
   if (request.category !== "custom-development") {
@@ -125,6 +128,7 @@ export async function proposeQuote(
     await trx.insertInto("quotes").values(quote).execute();
     await trx.updateTable("requests").set({ updatedAt: at }).where("id", "=", request.id).execute();
     await recordEvent(trx, request.id, quoteEvent(agent, "proposed"), at);
+    await notifyQuoteProposed(trx, request, quote, links, now);
     return quote;
   });
 }

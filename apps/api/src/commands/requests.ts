@@ -14,7 +14,14 @@ import {
 } from "@cirrus/domain";
 import type { Kysely } from "kysely";
 import { newId } from "../db/ids.ts";
+import { inTransaction } from "../db/in-transaction.ts";
 import type { Database, Db, SupportRequest, User } from "../db/schema.ts";
+import {
+  type MailLinks,
+  notifyAgentReply,
+  notifyRequestReceived,
+  notifyResolved,
+} from "../mail/notifications.ts";
 import { Problem } from "../problems.ts";
 import { findOrganization, parseAddOns } from "../queries/users.ts";
 import { type HistoryEvent, recordEvent } from "./request-events.ts";
@@ -26,6 +33,10 @@ export interface OpenRequestInput {
   criticality?: CriticalityId | undefined;
   linkedRequestId?: string | undefined;
   channel?: "portal" | "email";
+  /** The `Message-ID` of the e-mail the request came in with. */
+  emailMessageId?: string | undefined;
+  /** Names of e-mail attachments that were not kept (the acknowledgement says so). */
+  attachmentsNotKept?: readonly string[] | undefined;
 }
 
 /** The request as it is now, read inside the transaction: another change may have landed meanwhile. */
@@ -59,9 +70,16 @@ async function nextRequestNumber(trx: Db): Promise<number> {
 
 /**
  * Opens a request for a customer: checks the plan (`canOpenRequest`), fixes tier and due time at
- * receipt, stores the first message. Criticality is kept only for Premium (it is their classification).
+ * receipt, stores the first message and queues the acknowledgement mail. Criticality is kept only
+ * for Premium (it is their classification). Joins the caller's transaction when given one.
  */
-export async function openRequest(db: Kysely<Database>, customer: User, input: OpenRequestInput, now: Date) {
+export async function openRequest(
+  db: Db,
+  customer: User,
+  input: OpenRequestInput,
+  now: Date,
+  links: MailLinks,
+) {
   const org = await findOrganization(db, customer.organizationId);
   if (!org) throw new Problem("forbidden");
   assertCanOpenRequest(org.tier, parseAddOns(org.addOns), input.category);
@@ -81,7 +99,7 @@ export async function openRequest(db: Kysely<Database>, customer: User, input: O
   }
   const at = now.toISOString();
   const due = firstResponseDueAt(org.tier, now);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const request: SupportRequest = {
       id: newId(),
       number: await nextRequestNumber(trx),
@@ -112,10 +130,12 @@ export async function openRequest(db: Kysely<Database>, customer: User, input: O
         visibility: "public",
         body: input.body,
         createdAt: at,
+        emailMessageId: input.emailMessageId ?? null,
       })
       .execute();
     const event: HistoryEvent = { actorId: customer.id, kind: "status", from: null, to: "new", reason: null };
     await recordEvent(trx, request.id, event, at);
+    await notifyRequestReceived(trx, request, links, now, input.attachmentsNotKept);
     return request;
   });
 }
@@ -123,10 +143,11 @@ export async function openRequest(db: Kysely<Database>, customer: User, input: O
 /**
  * Adds a message. A public customer reply reopens a waiting or resolved request and starts the
  * reply clock; an agent's first public reply records the first response; internal notes change
- * nothing but the conversation (and never count as a response).
+ * nothing but the conversation (and never count as a response). An agent's public reply is mailed
+ * to the request's participants; a note that resolves the request sends the "resolved" mail.
  */
 export async function addMessage(
-  db: Kysely<Database>,
+  db: Db,
   request: SupportRequest,
   author: User,
   input: {
@@ -134,13 +155,16 @@ export async function addMessage(
     visibility: "public" | "internal";
     status?: RequestStatusId | undefined;
     reason?: string | undefined;
+    /** The `Message-ID` of the e-mail the message came in with. */
+    emailMessageId?: string | undefined;
   },
   now: Date,
+  links: MailLinks,
 ) {
   const actor = author.role === "customer" ? "customer" : "agent";
   if (actor === "customer" && input.visibility === "internal") throw new Problem("forbidden");
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const current = await currentRequest(trx, request.id);
     const changes: Partial<SupportRequest> = { updatedAt: at };
     let status = current.status;
@@ -183,24 +207,35 @@ export async function addMessage(
       visibility: input.visibility,
       body: input.body,
       createdAt: at,
+      emailMessageId: input.emailMessageId ?? null,
     };
     await trx.insertInto("messages").values(message).execute();
     await trx.updateTable("requests").set(changes).where("id", "=", current.id).execute();
-    return { ...current, ...changes };
+    const updated: SupportRequest = { ...current, ...changes };
+    if (actor === "agent" && input.visibility === "public") {
+      await notifyAgentReply(trx, updated, { body: input.body, agentName: author.name }, links, now);
+    } else if (actor === "agent" && status === "resolved" && current.status !== "resolved") {
+      await notifyResolved(trx, updated, links, now);
+    }
+    return updated;
   });
 }
 
-/** Moves a request to another status (close, reopen, resolve…) after the domain's check. */
+/**
+ * Moves a request to another status (close, reopen, resolve…) after the domain's check; resolving
+ * mails the participants how to reopen.
+ */
 export async function changeStatus(
-  db: Kysely<Database>,
+  db: Db,
   request: SupportRequest,
   actor: { user: User | null; as: "customer" | "agent" | "system" },
   to: RequestStatusId,
   reason: string | null,
   now: Date,
+  links: MailLinks,
 ) {
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const current = await currentRequest(trx, request.id);
     assertTransition(
       { status: current.status, statusChangedAt: new Date(current.statusChangedAt) },
@@ -215,7 +250,9 @@ export async function changeStatus(
       to,
       reason,
     };
-    return applyChange(trx, current, { status: to, statusChangedAt: at }, event, at);
+    const updated = await applyChange(trx, current, { status: to, statusChangedAt: at }, event, at);
+    if (to === "resolved" && current.status !== "resolved") await notifyResolved(trx, updated, links, now);
+    return updated;
   });
 }
 
@@ -281,7 +318,7 @@ export async function assignRequest(
 }
 
 /** Closes resolved requests left 7 days without a customer reply; returns how many were closed. */
-export async function closeStaleResolved(db: Kysely<Database>, now: Date): Promise<number> {
+export async function closeStaleResolved(db: Kysely<Database>, now: Date, links: MailLinks): Promise<number> {
   const cutoff = new Date(now.getTime() - autoCloseAfterDays * 86_400_000).toISOString();
   const stale = await db
     .selectFrom("requests")
@@ -291,6 +328,6 @@ export async function closeStaleResolved(db: Kysely<Database>, now: Date): Promi
     .limit(500)
     .execute();
   for (const request of stale)
-    await changeStatus(db, request, { user: null, as: "system" }, "closed", null, now);
+    await changeStatus(db, request, { user: null, as: "system" }, "closed", null, now, links);
   return stale.length;
 }

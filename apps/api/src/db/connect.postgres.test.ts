@@ -53,6 +53,8 @@ describe("openDatabase on PostgreSQL", () => {
     expect(rows.map((r) => `${r.table_name}.${r.column_name} ${r.data_type}`)).toEqual([
       "counters.value integer",
       "feedback.helpful integer",
+      "inboundMail.attachmentCount integer",
+      "inboundMail.autoReplied integer",
       "kysely_migration_lock.is_locked integer",
       "outbox.attempts integer",
       "quotes.amountCents integer",

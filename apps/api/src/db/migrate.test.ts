@@ -93,6 +93,7 @@ const expectedColumns: { [T in keyof Database]: Nullability<Database[T]> } = {
     visibility: "not null",
     body: "not null",
     createdAt: "not null",
+    emailMessageId: "nullable",
   },
   quotes: {
     id: "not null",
@@ -133,6 +134,23 @@ const expectedColumns: { [T in keyof Database]: Nullability<Database[T]> } = {
     nextAttemptAt: "not null",
     sentAt: "nullable",
     lastError: "nullable",
+    messageId: "nullable",
+    claimedUntil: "nullable",
+  },
+  inboundMail: {
+    id: "not null",
+    messageId: "not null",
+    fromAddress: "not null",
+    fromNormalized: "not null",
+    envelopeFrom: "not null",
+    subject: "not null",
+    textBody: "not null",
+    attachmentCount: "not null",
+    receivedAt: "not null",
+    outcome: "not null",
+    autoReplied: "not null",
+    requestId: "nullable",
+    userId: "nullable",
   },
   feedback: {
     id: "not null",
@@ -181,7 +199,7 @@ async function actualColumns(): Promise<Record<string, Record<string, string>>> 
   return result;
 }
 
-describe("initial migration", () => {
+describe("migrations", () => {
   it("creates exactly the tables and columns of schema.ts, with their nullability", async () => {
     expect(await actualColumns()).toEqual(expectedColumns);
   });
@@ -211,9 +229,10 @@ describe("initial migration", () => {
       const down = await migrator.migrateTo(NO_MIGRATIONS);
       expect(down.error).toBeUndefined();
       expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([
+        ["2026-11-26-0002-email", "Down", "Success"],
         ["2026-11-26-0001-initial", "Down", "Success"],
       ]);
-      expect(await migrateToLatest(fresh.db)).toEqual(["2026-11-26-0001-initial"]);
+      expect(await migrateToLatest(fresh.db)).toEqual(["2026-11-26-0001-initial", "2026-11-26-0002-email"]);
     } finally {
       await fresh.close();
     }

@@ -119,6 +119,8 @@ export interface MessageTable {
   visibility: "public" | "internal";
   body: string;
   createdAt: Timestamp;
+  /** The `Message-ID` of the e-mail this message came in with; null for portal messages. */
+  emailMessageId: string | null;
 }
 
 export interface QuoteTable {
@@ -171,6 +173,45 @@ export interface OutboxTable {
   nextAttemptAt: Timestamp;
   sentAt: Timestamp | null;
   lastError: string | null;
+  /** Our `Message-ID` (`<…@support.cirrus-shield.com>`), the same on every attempt. */
+  messageId: string | null;
+  /** Set while a sender holds the row (a lease: past it, another sender may claim the row again). */
+  claimedUntil: Timestamp | null;
+}
+
+/** What the SMTP listener did with an inbound mail. */
+export type InboundOutcome =
+  | "request-opened"
+  | "reply-added"
+  | "auto-reply-not-entitled"
+  | "auto-reply-unknown-sender"
+  | "ignored-automated"
+  | "ignored-auto-reply-limit"
+  | "ignored-staff"
+  | "ignored-own-address";
+
+/** Every mail the SMTP listener accepted, once per Message-ID (the same mail twice is processed once). */
+export interface InboundMailTable {
+  id: string;
+  /** The mail's `Message-ID`, or one derived from its content's hash when it has none. */
+  messageId: string;
+  /** The `From` address as written. */
+  fromAddress: string;
+  fromNormalized: string;
+  /** The envelope sender (`MAIL FROM`); empty for bounces. */
+  envelopeFrom: string;
+  subject: string;
+  /** The text as read (HTML converted to text, quoted history stripped), for the record. */
+  textBody: string;
+  /** Attachments that came with it (not stored: see the README). */
+  attachmentCount: number;
+  receivedAt: Timestamp;
+  outcome: InboundOutcome;
+  /** 1 when an auto-reply was queued for it (at most one per sender per 24 h), else 0. */
+  autoReplied: number;
+  requestId: string | null;
+  /** The known user it came from, if any. */
+  userId: string | null;
 }
 
 export interface FeedbackTable {
@@ -214,6 +255,7 @@ export interface Database {
   requestEvents: RequestEventTable;
   rateLimits: RateLimitTable;
   outbox: OutboxTable;
+  inboundMail: InboundMailTable;
   feedback: FeedbackTable;
   counters: CounterTable;
   auditLog: AuditLogTable;
@@ -228,6 +270,8 @@ export type Message = Selectable<MessageTable>;
 export type Quote = Selectable<QuoteTable>;
 export type RequestEvent = Selectable<RequestEventTable>;
 export type OutboxMail = Insertable<OutboxTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type InboundMail = Selectable<InboundMailTable>;
 export type UserUpdate = Updateable<UserTable>;
 
 /** The database or a transaction on it: what queries and commands that may run inside one accept. */

@@ -2,7 +2,7 @@
 import { requestStatusIds } from "@cirrus/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../test-support/app.ts";
-import { demoAccounts, demoPassword, hasDemoData, isEmpty, seedDemo } from "./seed.ts";
+import { demoAccounts, demoMailNote, demoPassword, hasDemoData, isEmpty, seedDemo } from "./seed.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -33,6 +33,17 @@ describe("demo seed", () => {
         headers: { "x-forwarded-for": `192.0.2.${demoAccounts.indexOf(account) + 100}` },
       });
       expect(res.status, account.email).toBe(200);
+    }
+  });
+
+  it("shows the demo's notification mails in the outbox but never delivers them", async () => {
+    const mails = await t.db.selectFrom("outbox").selectAll().execute();
+    expect(new Set(mails.map((m) => m.kind))).toEqual(
+      // The demo resolves with a reply, so its "resolved" notice is part of the agent-reply mail.
+      new Set(["request-received", "agent-reply", "quote-proposed"]),
+    );
+    for (const mail of mails) {
+      expect(mail).toMatchObject({ sentAt: mail.createdAt, attempts: 0, lastError: demoMailNote });
     }
   });
 });

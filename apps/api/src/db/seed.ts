@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 import { hashPassword } from "../auth/passwords.ts";
 import { proposeQuote } from "../commands/quotes.ts";
 import { addMessage, assignRequest, changeStatus, openRequest } from "../commands/requests.ts";
+import type { MailLinks } from "../mail/notifications.ts";
 import { newId } from "./ids.ts";
 import type { Database, User } from "./schema.ts";
 
@@ -134,8 +135,22 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
   return !row;
 }
 
-/** Creates the demo data. `now` anchors every demo date, so SLA states vary as in real life. */
-export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Promise<void> {
+/** Why the demo's mails show as done without having been sent (see the end of `seedDemo`). */
+export const demoMailNote = "Demo data: kept in the outbox, never delivered.";
+
+/** The local portal and help center, for links in the demo's notification mails. */
+const localLinks: MailLinks = { portalUrl: "http://localhost:4322", helpUrl: "http://localhost:4321" };
+
+/**
+ * Creates the demo data. `now` anchors every demo date, so SLA states vary as in real life. The
+ * commands queue their notification mails as usual, so the outbox (and the development mailbox)
+ * shows what the demo customers would have received — marked done, never delivered (see the end).
+ */
+export async function seedDemo(
+  db: Kysely<Database>,
+  now: Date = new Date(),
+  links: MailLinks = localLinks,
+): Promise<void> {
   const passwordHash = await hashPassword(demoPassword);
   const at = (offsetMs: number) => new Date(now.getTime() + offsetMs);
   const iso = now.toISOString();
@@ -189,6 +204,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
       body: "Depuis ce matin, le module Facturation affiche une page blanche pour tous nos utilisateurs. Nous ne pouvons plus émettre de factures.",
     },
     at(-2 * HOUR),
+    links,
   );
   await openRequest(
     db,
@@ -199,6 +215,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
       body: "Bonjour, je souhaite exporter tous nos contacts avec leurs adresses. Où se trouve l’option d’export ?",
     },
     at(-3 * DAY),
+    links,
   );
   const open = await openRequest(
     db,
@@ -209,6 +226,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
       body: "Hello, how do I page through more than 2,000 records of a custom object with the REST API?",
     },
     at(-2 * DAY),
+    links,
   );
   await addMessage(
     db,
@@ -219,6 +237,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
       visibility: "public",
     },
     at(-2 * DAY + 3 * HOUR),
+    links,
   );
   await addMessage(
     db,
@@ -226,6 +245,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     u("agent2"),
     { body: "Vérifier avec l’équipe produit si le curseur est documenté.", visibility: "internal" },
     at(-2 * DAY + 3 * HOUR + 60_000),
+    links,
   );
   await assignRequest(db, open, u("agent2"), u("agent2").id, at(-2 * DAY + 3 * HOUR));
 
@@ -239,6 +259,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
       body: "Le tableau de bord met plus de 30 secondes à s’afficher depuis lundi.",
     },
     at(-4 * DAY),
+    links,
   );
   await addMessage(
     db,
@@ -250,6 +271,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
       status: "waiting-on-customer",
     },
     at(-4 * DAY + 2 * HOUR),
+    links,
   );
 
   const resolved = await openRequest(
@@ -261,6 +283,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
       body: "Un collaborateur ne reçoit pas l’e-mail de réinitialisation.",
     },
     at(-6 * DAY),
+    links,
   );
   await addMessage(
     db,
@@ -272,6 +295,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
       status: "resolved",
     },
     at(-5 * DAY),
+    links,
   );
 
   const closed = await openRequest(
@@ -283,6 +307,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
       body: "Comment ajouter un champ « SIRET » sur la fiche client ?",
     },
     at(-20 * DAY),
+    links,
   );
   await addMessage(
     db,
@@ -294,8 +319,9 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
       status: "resolved",
     },
     at(-19 * DAY),
+    links,
   );
-  await changeStatus(db, closed, { user: u("paying"), as: "customer" }, "closed", null, at(-18 * DAY));
+  await changeStatus(db, closed, { user: u("paying"), as: "customer" }, "closed", null, at(-18 * DAY), links);
 
   const quote = await openRequest(
     db,
@@ -306,6 +332,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
       body: "Nous souhaitons synchroniser chaque nuit les tournées de notre logiciel TMS avec les opportunités Cirrus Shield.",
     },
     at(-3 * DAY),
+    links,
   );
   await addMessage(
     db,
@@ -316,6 +343,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
       visibility: "public",
     },
     at(-3 * DAY + 2 * HOUR),
+    links,
   );
   await proposeQuote(
     db,
@@ -328,6 +356,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
       terms: "Développement du connecteur, tests et mise en production. Maintenance non incluse.",
     },
     at(-1 * DAY),
+    links,
   );
   await addMessage(
     db,
@@ -335,5 +364,14 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     u("agent"),
     { body: "Bonjour Claire, notre proposition est jointe à la demande.", visibility: "public" },
     at(-1 * DAY),
+    links,
   );
+
+  // The demo's notification mails stay readable in the development mailbox but are never delivered:
+  // the demo addresses may belong to real companies, and SMTP_URL may point at a real relay.
+  await db
+    .updateTable("outbox")
+    .set((eb) => ({ sentAt: eb.ref("createdAt"), lastError: demoMailNote }))
+    .where("sentAt", "is", null)
+    .execute();
 }

@@ -1,10 +1,12 @@
 /**
- * The e-mail outbox: notifications are written in the same database as the change that causes
- * them, then delivered (and retried) by a sender — so no mail is lost if SMTP is down.
+ * The e-mail outbox: notifications are written in the same database transaction as the change that
+ * causes them, then delivered (and retried) by the sender (`sender.ts`) — so no mail is lost if SMTP
+ * is down, and none is sent for a change that rolled back. Rows are never deleted.
  */
 import type { Locale } from "@cirrus/domain";
 import { newId } from "../db/ids.ts";
 import type { Db } from "../db/schema.ts";
+import { outboxMessageId } from "./threading.ts";
 
 export interface MailToSend {
   readonly kind: string;
@@ -13,13 +15,14 @@ export interface MailToSend {
   readonly subject: string;
   readonly text: string;
   readonly html?: string;
+  /** Extra headers (`In-Reply-To`, `References`, `Auto-Submitted`…); `Message-ID` is ours, per row. */
   readonly headers?: Record<string, string>;
   readonly requestId?: string;
 }
 
 /**
- * Queues a mail for delivery.
- * @example await enqueueMail(db, { kind: "invitation", to, locale: "fr", subject, text }, now)
+ * Queues a mail for delivery; returns the row's id. Call inside the transaction of the change.
+ * @example await enqueueMail(trx, { kind: "invitation", to, locale: "fr", subject, text }, now)
  */
 export async function enqueueMail(db: Db, mail: MailToSend, now: Date): Promise<string> {
   const id = newId();
@@ -40,6 +43,8 @@ export async function enqueueMail(db: Db, mail: MailToSend, now: Date): Promise<
       nextAttemptAt: now.toISOString(),
       sentAt: null,
       lastError: null,
+      messageId: outboxMessageId(id),
+      claimedUntil: null,
     })
     .execute();
   return id;

@@ -125,11 +125,11 @@ export function agentRoutes() {
       return c.json(await agentRequestDetail(db, request, clock()), 200);
     })
     .openapi(postMessage, async (c) => {
-      const { db, clock } = c.get("deps");
+      const { db, clock, config } = c.get("deps");
       const { user } = authOf(c);
       const request = await findAnyRequest(db, c.req.valid("param").id);
       const now = clock();
-      const updated = await addMessage(db, request, user, c.req.valid("json"), now);
+      const updated = await addMessage(db, request, user, c.req.valid("json"), now, config);
       return c.json(await agentRequestDetail(db, updated, now), 201);
     })
     .openapi(postAssign, async (c) => {
@@ -141,12 +141,20 @@ export function agentRoutes() {
       return c.json(await agentRequestDetail(db, updated, now), 200);
     })
     .openapi(postStatus, async (c) => {
-      const { db, clock } = c.get("deps");
+      const { db, clock, config } = c.get("deps");
       const { user } = authOf(c);
       const request = await findAnyRequest(db, c.req.valid("param").id);
       const { status, reason } = c.req.valid("json");
       const now = clock();
-      const updated = await changeStatus(db, request, { user, as: "agent" }, status, reason ?? null, now);
+      const updated = await changeStatus(
+        db,
+        request,
+        { user, as: "agent" },
+        status,
+        reason ?? null,
+        now,
+        config,
+      );
       return c.json(await agentRequestDetail(db, updated, now), 200);
     })
     .openapi(postCriticality, async (c) => {
@@ -159,11 +167,11 @@ export function agentRoutes() {
       return c.json(await agentRequestDetail(db, updated, now), 200);
     })
     .openapi(postQuote, async (c) => {
-      const { db, clock } = c.get("deps");
+      const { db, clock, config } = c.get("deps");
       const { user } = authOf(c);
       const request = await findAnyRequest(db, c.req.valid("param").id);
       const now = clock();
-      const quote = await proposeQuote(db, request, user, c.req.valid("json"), now, c.get("locale"));
+      const quote = await proposeQuote(db, request, user, c.req.valid("json"), now, config, c.get("locale"));
       return c.json(presentQuote(quote, now), 201);
     })
     .openapi(postWithdrawQuote, async (c) => {

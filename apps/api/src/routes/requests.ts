@@ -153,12 +153,12 @@ export function requestRoutes() {
       return c.json(page, 200);
     })
     .openapi(createRequest, async (c) => {
-      const { db, clock } = c.get("deps");
+      const { db, clock, config } = c.get("deps");
       const { user } = authOf(c);
       const input = c.req.valid("json");
       const now = clock();
       try {
-        const request = await openRequest(db, user, input, now);
+        const request = await openRequest(db, user, input, now, config);
         return c.json(await requestDetail(db, request, customerView, now), 201);
       } catch (error) {
         if (error instanceof DomainError && error.code === "not-entitled")
@@ -173,7 +173,7 @@ export function requestRoutes() {
       return c.json(await requestDetail(db, request, customerView, clock()), 200);
     })
     .openapi(replyToRequest, async (c) => {
-      const { db, clock } = c.get("deps");
+      const { db, clock, config } = c.get("deps");
       const { user } = authOf(c);
       const request = await findRequest(db, c.req.valid("param").id, user.organizationId ?? "");
       const now = clock();
@@ -183,23 +183,24 @@ export function requestRoutes() {
         user,
         { body: c.req.valid("json").body, visibility: "public" },
         now,
+        config,
       );
       return c.json(await requestDetail(db, updated, customerView, now), 201);
     })
     .openapi(statusAction("close"), async (c) => {
-      const { db, clock } = c.get("deps");
+      const { db, clock, config } = c.get("deps");
       const { user } = authOf(c);
       const request = await findRequest(db, c.req.valid("param").id, user.organizationId ?? "");
       const now = clock();
-      const updated = await changeStatus(db, request, { user, as: "customer" }, "closed", null, now);
+      const updated = await changeStatus(db, request, { user, as: "customer" }, "closed", null, now, config);
       return c.json(await requestDetail(db, updated, customerView, now), 200);
     })
     .openapi(statusAction("reopen"), async (c) => {
-      const { db, clock } = c.get("deps");
+      const { db, clock, config } = c.get("deps");
       const { user } = authOf(c);
       const request = await findRequest(db, c.req.valid("param").id, user.organizationId ?? "");
       const now = clock();
-      const updated = await changeStatus(db, request, { user, as: "customer" }, "open", null, now);
+      const updated = await changeStatus(db, request, { user, as: "customer" }, "open", null, now, config);
       return c.json(await requestDetail(db, updated, customerView, now), 200);
     })
     .openapi(quoteAction("accept"), async (c) => {

@@ -1,0 +1,45 @@
+/** Dates and numbers as mails show them: Europe/Paris time, in the recipient's language. */
+import type { Locale } from "@cirrus/domain";
+
+const tags: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
+
+/**
+ * A date and time in Paris, with the zone said in words.
+ * @example formatParisDateTime(new Date("2026-12-01T09:00:00Z"), "fr") // "mardi 1 décembre 2026 à 10:00 (heure de Paris)"
+ */
+export function formatParisDateTime(at: Date, locale: Locale): string {
+  const text = new Intl.DateTimeFormat(tags[locale], {
+    timeZone: "Europe/Paris",
+    dateStyle: "full",
+    timeStyle: "short",
+  }).format(at);
+  return `${text} (${locale === "fr" ? "heure de Paris" : "Paris time"})`;
+}
+
+/**
+ * A civil date `YYYY-MM-DD` (already a Paris date) in words.
+ * @example formatCivilDateLong("2026-12-31", "en") // "31 December 2026"
+ */
+export function formatCivilDateLong(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(tags[locale], { timeZone: "UTC", dateStyle: "long" }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}
+
+/**
+ * A Paris date in words.
+ * @example formatParisDate(new Date("2026-12-31T23:30:00Z"), "fr") // "1 janvier 2027"
+ */
+export function formatParisDate(at: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(tags[locale], { timeZone: "Europe/Paris", dateStyle: "long" }).format(at);
+}
+
+/**
+ * An effort in days ("2,5 jours", "1 day").
+ * @example formatEffortDays(2.5, "fr") // "2,5 jours"
+ */
+export function formatEffortDays(days: number, locale: Locale): string {
+  const n = new Intl.NumberFormat(tags[locale], { maximumFractionDigits: 1 }).format(days);
+  if (locale === "fr") return `${n} ${days < 2 ? "jour" : "jours"}`;
+  return `${n} ${days === 1 ? "day" : "days"}`;
+}
