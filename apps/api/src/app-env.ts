@@ -10,8 +10,8 @@ export interface AppConfig {
   readonly portalUrl: string;
   readonly helpUrl: string;
   readonly production: boolean;
-  /** Read the client IP from `X-Forwarded-For` (only behind a trusted load balancer). */
-  readonly trustProxy: boolean;
+  /** Addresses whose `X-Forwarded-For` is believed (the portal's server, load balancers); "*" = any. */
+  readonly trustedProxies: readonly string[];
   /** Largest accepted request body, bytes. */
   readonly bodyLimitBytes: number;
   /** Whether the outbox is delivered through SMTP (`SMTP_URL` set); otherwise mails stay in the outbox. */

@@ -18,8 +18,11 @@ const EnvSchema = z.object({
   TRUSTED_ORIGINS: z.string().default(""),
   /** Seed demo data on start when the embedded database is empty (never in production). */
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
-  /** "1" behind a load balancer that sets X-Forwarded-For. */
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /**
+   * Comma-separated addresses whose X-Forwarded-For is believed: the portal's server (same host by
+   * default) and any load balancer in front of the API.
+   */
+  TRUSTED_PROXIES: z.string().default("127.0.0.1,::1,::ffff:127.0.0.1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /**
    * Outbound relay, e.g. `smtp://user:pass@smtp.example.com:587` or `smtps://…:465`. Unset (the

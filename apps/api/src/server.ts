@@ -49,7 +49,9 @@ const app = createApp({
         .map((s) => s.trim())
         .filter(Boolean),
     ].map((u) => new URL(u).origin),
-    trustProxy: env.TRUST_PROXY === "1",
+    trustedProxies: env.TRUSTED_PROXIES.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     bodyLimitBytes: 256 * 1024,
     smtpDelivery: env.SMTP_URL !== undefined,
   },

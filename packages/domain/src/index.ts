@@ -121,5 +121,5 @@ export {
   slaState,
 } from "./sla-state.ts";
 export { supportOfferText } from "./support-offer.ts";
-export { isTierId, type Tier, type TierId, tierIds, tiers } from "./tiers.ts";
+export { classifiesCriticality, isTierId, type Tier, type TierId, tierIds, tiers } from "./tiers.ts";
 export { epochOf, type WallTime, wallTime, zonedTimeToEpoch, zoneOffsetMs } from "./zoned-time.ts";

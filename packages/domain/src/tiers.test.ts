@@ -18,3 +18,10 @@ describe("tiers", () => {
     expect(isTierId(undefined)).toBe(false);
   });
 });
+
+describe("criticality classification", () => {
+  it("belongs to Premium customers only", async () => {
+    const { classifiesCriticality } = await import("./tiers.ts");
+    expect(tierIds.filter(classifiesCriticality)).toEqual(["premium"]);
+  });
+});

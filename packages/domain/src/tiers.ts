@@ -10,6 +10,8 @@ export interface Tier {
   readonly label: Localized;
   /** First-response target in business days ("Niveau de service"); null: no SLA. */
   readonly slaBusinessDays: number | null;
+  /** Whether the customer classifies criticality when opening a request (the seed's Premium section). */
+  readonly classifiesCriticality: boolean;
 }
 
 /**
@@ -17,9 +19,24 @@ export interface Tier {
  * @example tiers.premium.slaBusinessDays // 1
  */
 export const tiers: Readonly<Record<TierId, Tier>> = {
-  free: { id: "free", label: { fr: "Version Gratuite", en: "Free version" }, slaBusinessDays: null },
-  paying: { id: "paying", label: { fr: "Client Payant", en: "Paying customer" }, slaBusinessDays: 2 },
-  premium: { id: "premium", label: { fr: "Support Premium", en: "Premium support" }, slaBusinessDays: 1 },
+  free: {
+    id: "free",
+    label: { fr: "Version Gratuite", en: "Free version" },
+    slaBusinessDays: null,
+    classifiesCriticality: false,
+  },
+  paying: {
+    id: "paying",
+    label: { fr: "Client Payant", en: "Paying customer" },
+    slaBusinessDays: 2,
+    classifiesCriticality: false,
+  },
+  premium: {
+    id: "premium",
+    label: { fr: "Support Premium", en: "Premium support" },
+    slaBusinessDays: 1,
+    classifiesCriticality: true,
+  },
 };
 
 /**
@@ -28,4 +45,13 @@ export const tiers: Readonly<Record<TierId, Tier>> = {
  */
 export function isTierId(value: unknown): value is TierId {
   return typeof value === "string" && (tierIds as readonly string[]).includes(value);
+}
+
+/**
+ * Whether customers of a tier classify their requests' criticality ("Support Premium –
+ * Classification des demandes de support"); staff may classify any request.
+ * @example classifiesCriticality("premium") // true
+ */
+export function classifiesCriticality(tier: TierId): boolean {
+  return tiers[tier].classifiesCriticality;
 }

@@ -4,6 +4,7 @@
  */
 import {
   assertCanOpenRequest,
+  classifiesCriticality,
   assertTransition,
   autoCloseAfterDays,
   type CriticalityId,
@@ -83,7 +84,7 @@ export async function openRequest(
   const org = await findOrganization(db, customer.organizationId);
   if (!org) throw new Problem("forbidden");
   assertCanOpenRequest(org.tier, parseAddOns(org.addOns), input.category);
-  const criticality = org.tier === "premium" ? (input.criticality ?? null) : null;
+  const criticality = classifiesCriticality(org.tier) ? (input.criticality ?? null) : null;
   if (input.linkedRequestId) {
     const linked = await db
       .selectFrom("requests")

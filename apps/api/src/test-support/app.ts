@@ -21,7 +21,7 @@ export const testConfig: AppConfig = {
   portalUrl: "http://localhost:4322",
   helpUrl: "http://localhost:4321",
   production: false,
-  trustProxy: true,
+  trustedProxies: ["*"],
   bodyLimitBytes: 256 * 1024,
 };
 
