@@ -14,8 +14,11 @@ import { Problem, problemFromDomain, problemResponse } from "./problems.ts";
 import { createRouter } from "./router.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { agentRoutes } from "./routes/agent.ts";
+import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { cannedReplyRoutes } from "./routes/canned-replies.ts";
 import { catalogueRoutes } from "./routes/catalogue.ts";
+import { dashboardRoutes } from "./routes/dashboard.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { feedbackRoutes } from "./routes/feedback.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -93,8 +96,11 @@ export function createApp(deps: AppDeps) {
     .route("/", meRoutes())
     .route("/", requestRoutes())
     .route("/", agentRoutes())
+    .route("/", dashboardRoutes())
+    .route("/", cannedReplyRoutes())
     .route("/", mailboxRoutes())
-    .route("/", adminRoutes());
+    .route("/", adminRoutes())
+    .route("/", auditRoutes());
   app.route("/", docsRoutes(app));
   return routes;
 }

@@ -29,6 +29,7 @@ interface World {
   quoteId: string;
   invitationId: string;
   invitationToken: string;
+  cannedReplyId: string;
 }
 
 async function world(): Promise<World> {
@@ -81,6 +82,19 @@ async function world(): Promise<World> {
       revokedAt: null,
     })
     .execute();
+  const cannedReplyId = newId();
+  await t.db
+    .insertInto("cannedReplies")
+    .values({
+      id: cannedReplyId,
+      title: "Étapes",
+      body: "Pouvez-vous détailler les étapes ?",
+      locale: "fr",
+      createdBy: agent.user.id,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    })
+    .execute();
   return {
     orgId: org.id,
     customer,
@@ -91,6 +105,7 @@ async function world(): Promise<World> {
     quoteId: quote.id,
     invitationId,
     invitationToken: token,
+    cannedReplyId,
   };
 }
 
@@ -199,6 +214,18 @@ const matrix: Record<string, Entry> = {
   },
   "POST /v1/agent/requests/{id}/quotes/{quoteId}/withdraw": { expect: staff(200), params: quote },
   "GET /v1/agent/mailbox": { expect: staff(200) },
+  "GET /v1/agent/dashboard": { expect: staff(200) },
+  "GET /v1/agent/canned-replies": { expect: staff(200) },
+  "POST /v1/agent/canned-replies": {
+    expect: staff(201),
+    body: () => ({ title: "Merci", body: "Merci pour votre retour.", locale: "fr" }),
+  },
+  "PATCH /v1/agent/canned-replies/{id}": {
+    expect: staff(200),
+    params: (w) => ({ id: w.cannedReplyId }),
+    body: () => ({ title: "Étapes à suivre" }),
+  },
+  "DELETE /v1/agent/canned-replies/{id}": { expect: staff(204), params: (w) => ({ id: w.cannedReplyId }) },
   "GET /v1/admin/organizations": { expect: adminOnly(200) },
   "POST /v1/admin/organizations": {
     expect: adminOnly(201),
@@ -222,6 +249,7 @@ const matrix: Record<string, Entry> = {
   },
   "POST /v1/admin/users/{id}/enable": { expect: adminOnly(200), params: (w) => ({ id: w.customer.user.id }) },
   "GET /v1/admin/invitations": { expect: adminOnly(200) },
+  "GET /v1/admin/audit": { expect: adminOnly(200) },
   "POST /v1/admin/invitations": {
     expect: adminOnly(201),
     body: (w) => ({

@@ -85,6 +85,7 @@ const jsonValue = fc.oneof(
       "currentPassword",
       "newPassword",
       "linkedRequestId",
+      "title",
     ),
     fc.oneof(
       fc.jsonValue({ maxDepth: 2 }),
@@ -136,6 +137,9 @@ describe("fuzzing every route", () => {
                   "tier",
                   "breached",
                   "role",
+                  "days",
+                  "entityType",
+                  "entityId",
                 ),
                 printable,
               ),

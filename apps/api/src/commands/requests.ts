@@ -4,10 +4,10 @@
  */
 import {
   assertCanOpenRequest,
-  classifiesCriticality,
   assertTransition,
   autoCloseAfterDays,
   type CriticalityId,
+  classifiesCriticality,
   firstResponseDueAt,
   type RequestCategoryId,
   type RequestStatusId,

@@ -171,6 +171,15 @@ const expectedColumns: { [T in keyof Database]: Nullability<Database[T]> } = {
     after: "nullable",
     createdAt: "not null",
   },
+  cannedReplies: {
+    id: "not null",
+    title: "not null",
+    body: "not null",
+    locale: "not null",
+    createdBy: "not null",
+    createdAt: "not null",
+    updatedAt: "not null",
+  },
 };
 
 let opened: OpenedDatabase;
@@ -229,10 +238,15 @@ describe("migrations", () => {
       const down = await migrator.migrateTo(NO_MIGRATIONS);
       expect(down.error).toBeUndefined();
       expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([
+        ["2026-11-26-0003-canned-replies", "Down", "Success"],
         ["2026-11-26-0002-email", "Down", "Success"],
         ["2026-11-26-0001-initial", "Down", "Success"],
       ]);
-      expect(await migrateToLatest(fresh.db)).toEqual(["2026-11-26-0001-initial", "2026-11-26-0002-email"]);
+      expect(await migrateToLatest(fresh.db)).toEqual([
+        "2026-11-26-0001-initial",
+        "2026-11-26-0002-email",
+        "2026-11-26-0003-canned-replies",
+      ]);
     } finally {
       await fresh.close();
     }

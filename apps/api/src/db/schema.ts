@@ -238,6 +238,18 @@ export interface AuditLogTable {
   createdAt: Timestamp;
 }
 
+/** A reusable answer text, in one language, that agents insert into their replies. */
+export interface CannedReplyTable {
+  id: string;
+  /** One line, shown in the picker; lists sort by it. */
+  title: string;
+  body: string;
+  locale: Locale;
+  createdBy: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
 export interface CounterTable {
   name: string;
   value: number;
@@ -259,6 +271,7 @@ export interface Database {
   feedback: FeedbackTable;
   counters: CounterTable;
   auditLog: AuditLogTable;
+  cannedReplies: CannedReplyTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;
@@ -273,6 +286,8 @@ export type OutboxMail = Insertable<OutboxTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type InboundMail = Selectable<InboundMailTable>;
 export type UserUpdate = Updateable<UserTable>;
+export type CannedReply = Selectable<CannedReplyTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
 
 /** The database or a transaction on it: what queries and commands that may run inside one accept. */
 export type Db = Kysely<Database> | Transaction<Database>;

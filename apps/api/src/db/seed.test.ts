@@ -2,7 +2,15 @@
 import { requestStatusIds } from "@cirrus/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../test-support/app.ts";
-import { demoAccounts, demoMailNote, demoPassword, hasDemoData, isEmpty, seedDemo } from "./seed.ts";
+import {
+  demoAccounts,
+  demoCannedReplies,
+  demoMailNote,
+  demoPassword,
+  hasDemoData,
+  isEmpty,
+  seedDemo,
+} from "./seed.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -34,6 +42,20 @@ describe("demo seed", () => {
       });
       expect(res.status, account.email).toBe(200);
     }
+  });
+
+  it("offers canned replies in French and English to agents", async () => {
+    const agent = demoAccounts.find((a) => a.role === "agent");
+    const login = await t.call("POST", "/v1/auth/login", {
+      json: { email: agent?.email, password: demoPassword },
+      headers: { "x-forwarded-for": "192.0.2.200" },
+    });
+    const { token } = (await login.json()) as { token: string };
+    const res = await t.call("GET", "/v1/agent/canned-replies", { token });
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as { items: { title: string; locale: string }[] };
+    expect(items).toHaveLength(demoCannedReplies.length);
+    expect(new Set(items.map((i) => i.locale))).toEqual(new Set(["fr", "en"]));
   });
 
   it("shows the demo's notification mails in the outbox but never delivers them", async () => {

@@ -126,6 +126,74 @@ export async function hasDemoData(db: Kysely<Database>): Promise<boolean> {
   return row !== undefined;
 }
 
+/** Canned replies agents can insert into their answers, in both languages. */
+export const demoCannedReplies = [
+  {
+    title: "Demander les étapes et une capture d’écran",
+    locale: "fr",
+    body: [
+      "Bonjour,",
+      "",
+      "Merci pour votre message. Pour que nous puissions reproduire le problème, pourriez-vous nous indiquer :",
+      "- les étapes exactes qui y mènent (menu, objet, bouton) ;",
+      "- ce que vous attendiez et ce qui s’est produit à la place ;",
+      "- la date et l’heure approximatives, et le navigateur utilisé ;",
+      "- une capture d’écran du message d’erreur ou de la page concernée.",
+      "",
+      "Dès réception, nous reprenons l’analyse.",
+      "",
+      "Cordialement,",
+      "L’équipe support Cirrus Shield",
+    ].join("\n"),
+  },
+  {
+    title: "Ask for steps to reproduce and a screenshot",
+    locale: "en",
+    body: [
+      "Hello,",
+      "",
+      "Thank you for your message. So that we can reproduce the problem, could you tell us:",
+      "- the exact steps that lead to it (menu, object, button);",
+      "- what you expected and what happened instead;",
+      "- roughly when it happened, and which browser you use;",
+      "- a screenshot of the error message or of the page concerned.",
+      "",
+      "We will resume our analysis as soon as we hear from you.",
+      "",
+      "Kind regards,",
+      "The Cirrus Shield support team",
+    ].join("\n"),
+  },
+  {
+    title: "Correctif déployé — merci de confirmer",
+    locale: "fr",
+    body: [
+      "Bonjour,",
+      "",
+      "Un correctif vient d’être déployé sur votre environnement. Pourriez-vous vérifier de votre côté que tout fonctionne à nouveau ?",
+      "",
+      "Sans nouvelle de votre part, nous considérerons la demande comme résolue ; vous pourrez la rouvrir dans les 30 jours en répondant simplement à ce message.",
+      "",
+      "Cordialement,",
+      "L’équipe support Cirrus Shield",
+    ].join("\n"),
+  },
+  {
+    title: "Developer support is not included in your plan",
+    locale: "en",
+    body: [
+      "Hello,",
+      "",
+      "Your question is about development (APIs, scripts, code). Developer support — answers to developers' questions, without writing code — is not included in the Paying plan: it is available as an add-on, and it is included in Premium support.",
+      "",
+      "If you would like us to write the code for you, we can also prepare a quote for custom development.",
+      "",
+      "Kind regards,",
+      "The Cirrus Shield support team",
+    ].join("\n"),
+  },
+] as const satisfies ReadonlyArray<{ title: string; locale: Locale; body: string }>;
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -192,6 +260,13 @@ export async function seedDemo(
     users[account.key] = user;
   }
   const u = (key: string) => users[key] as User;
+
+  for (const reply of demoCannedReplies) {
+    await db
+      .insertInto("cannedReplies")
+      .values({ id: newId(), ...reply, createdBy: u("agent").id, createdAt: iso, updatedAt: iso })
+      .execute();
+  }
 
   // Requests in every status, received at various times so SLA states differ.
   await openRequest(

@@ -177,6 +177,15 @@ const rows: { [T in keyof Database]: Insertable<Database[T]> } = {
     after: JSON.stringify({ tier: "premium" }),
     createdAt: "2026-11-26T08:59:59.999Z",
   },
+  cannedReplies: {
+    id: newId(),
+    title: "Étapes pour reproduire — « capture »",
+    body: "Bonjour,\n\npouvez-vous nous indiquer les étapes ? 🙂",
+    locale: "fr",
+    createdBy: agentId,
+    createdAt: "2026-11-26T09:00:00.000Z",
+    updatedAt: "2026-11-26T09:30:00.000Z",
+  },
 };
 
 describe("every table round-trips its values", () => {

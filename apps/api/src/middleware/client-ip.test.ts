@@ -1,7 +1,8 @@
 // The per-IP rate-limit key over a real socket: X-Forwarded-For counts only from trusted proxies.
+
+import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
-import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { AppDeps, AppEnv } from "../app-env.ts";
 import { clientIp } from "./client-ip.ts";
@@ -27,7 +28,9 @@ describe("clientIp", () => {
     await withServer(["127.0.0.1", "::ffff:127.0.0.1"], async (url) => {
       const res = await fetch(url, { headers: { "x-forwarded-for": "203.0.113.7" } });
       expect(await res.text()).toBe("203.0.113.7");
-      const chain = await fetch(url, { headers: { "x-forwarded-for": "198.51.100.1, 203.0.113.7, 127.0.0.1" } });
+      const chain = await fetch(url, {
+        headers: { "x-forwarded-for": "198.51.100.1, 203.0.113.7, 127.0.0.1" },
+      });
       expect(await chain.text()).toBe("203.0.113.7");
     });
   });

@@ -845,6 +845,7 @@ describe("authorization: anonymous 401, customer 403, agent 403, admin 2xx", () 
       ok: 201,
       make: async () => ({ method: "POST", path: `/v1/admin/invitations/${await invitationId()}/resend` }),
     },
+    { name: "GET /v1/admin/audit", ok: 200, make: async () => ({ method: "GET", path: "/v1/admin/audit" }) },
     {
       name: "POST /v1/admin/invitations/{id}/revoke",
       ok: 204,
