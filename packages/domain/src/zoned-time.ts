@@ -42,11 +42,8 @@ export function epochOf(date: Date): number {
   return t;
 }
 
-/**
- * Wall-clock time of an instant in a time zone (seconds precision; milliseconds are the instant's own).
- * @example wallTime(Date.UTC(2026, 0, 5, 9), "Europe/Paris").hour // 10
- */
-export function wallTime(epochMs: number, timeZone: string): WallTime {
+/** Wall-clock fields straight from `Intl` (slow: a few microseconds per call). */
+function wallTimeFromIntl(epochMs: number, timeZone: string): WallTime {
   const parts = formatter(timeZone).formatToParts(new Date(epochMs));
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   const era = parts.find((p) => p.type === "era")?.value;
@@ -61,15 +58,58 @@ export function wallTime(epochMs: number, timeZone: string): WallTime {
   };
 }
 
-/** Offset of the zone from UTC at an instant, in milliseconds (Paris in summer: +7,200,000). */
-export function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  const w = wallTime(epochMs, timeZone);
+function offsetFromIntl(epochMs: number, timeZone: string): number {
+  const w = wallTimeFromIntl(epochMs, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear puts them back.
   const fixed = new Date(asUtc);
   fixed.setUTCFullYear(w.year);
   const secondsFloor = epochMs - (((epochMs % 1000) + 1000) % 1000);
   return fixed.getTime() - secondsFloor;
+}
+
+const HOUR_MS = 3_600_000;
+const MAX_CACHED_HOURS = 200_000;
+/** Per zone: the offset of every UTC clock hour whose first and last millisecond share it. */
+const offsetsByHour = new Map<string, Map<number, number>>();
+
+/**
+ * Offset of the zone from UTC at an instant, in milliseconds (Paris in summer: +7,200,000).
+ * Offsets change at most once an hour, so each UTC hour whose two ends agree is asked of `Intl`
+ * once and remembered: SLA arithmetic calls this for every business day it walks.
+ * @example zoneOffsetMs(Date.UTC(2026, 6, 1), "Europe/Paris") // 7_200_000
+ */
+export function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let cache = offsetsByHour.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    offsetsByHour.set(timeZone, cache);
+  }
+  const known = cache.get(hour);
+  if (known !== undefined) return known;
+  const start = offsetFromIntl(hour * HOUR_MS, timeZone);
+  const end = offsetFromIntl(hour * HOUR_MS + HOUR_MS - 1, timeZone);
+  if (start !== end) return offsetFromIntl(epochMs, timeZone); // the offset changes inside this hour
+  if (cache.size >= MAX_CACHED_HOURS) cache.clear();
+  cache.set(hour, start);
+  return start;
+}
+
+/**
+ * Wall-clock time of an instant in a time zone (seconds precision; milliseconds are the instant's own).
+ * @example wallTime(Date.UTC(2026, 0, 5, 9), "Europe/Paris").hour // 10
+ */
+export function wallTime(epochMs: number, timeZone: string): WallTime {
+  const local = new Date(epochMs + zoneOffsetMs(epochMs, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /**
