@@ -13,7 +13,8 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const portalPage = (lang: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Portal</title></head><body><p>portal</p></body></html>`;
+const portalPage = (lang: string) =>
+  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Portal</title></head><body><p>portal</p></body></html>`;
 
 test.describe("search served to the portal", () => {
   let portal: Server;
@@ -48,7 +49,9 @@ test.describe("search served to the portal", () => {
           await pagefind.options({ noWorker: true, ranking });
           await pagefind.init();
           const search = await pagefind.search(q, { filters: {} });
-          const data = await Promise.all(search.results.slice(0, 3).map((r: { data(): Promise<unknown> }) => r.data()));
+          const data = await Promise.all(
+            search.results.slice(0, 3).map((r: { data(): Promise<unknown> }) => r.data()),
+          );
           return data as { url: string; meta: { title: string; description: string; category: string } }[];
         },
         [bundle, query, searchRanking] as const,
@@ -60,11 +63,17 @@ test.describe("search served to the portal", () => {
   }
 
   test("the bundle answers CORS only for allowed origins", async ({ request }) => {
-    const allowed = await request.get(`${helpUrl}/pagefind/pagefind-entry.json`, { headers: { origin: portalUrl } });
+    const allowed = await request.get(`${helpUrl}/pagefind/pagefind-entry.json`, {
+      headers: { origin: portalUrl },
+    });
     expect(allowed.headers()["access-control-allow-origin"]).toBe(portalUrl);
-    const other = await request.get(`${helpUrl}/pagefind/pagefind-entry.json`, { headers: { origin: "https://evil.example" } });
+    const other = await request.get(`${helpUrl}/pagefind/pagefind-entry.json`, {
+      headers: { origin: "https://evil.example" },
+    });
     expect(other.headers()["access-control-allow-origin"]).toBeUndefined();
-    const page = await request.get(`${helpUrl}/articles/delais-de-reponse/`, { headers: { origin: portalUrl } });
+    const page = await request.get(`${helpUrl}/articles/delais-de-reponse/`, {
+      headers: { origin: portalUrl },
+    });
     expect(page.headers()["access-control-allow-origin"]).toBeUndefined();
   });
 

@@ -15,7 +15,9 @@ const result = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], {
   env: {
     MIMALLOC_PURGE_DELAY: "0",
     ...process.env,
-    NODE_OPTIONS: /max-old-space-size/.test(nodeOptions) ? nodeOptions : `${nodeOptions} --max-old-space-size=448`.trim(),
+    NODE_OPTIONS: /max-old-space-size/.test(nodeOptions)
+      ? nodeOptions
+      : `${nodeOptions} --max-old-space-size=448`.trim(),
     ASTRO_TELEMETRY_DISABLED: "1",
   },
 });

@@ -41,7 +41,9 @@ async function indexLanguage(dist: string, locale: SearchLocale): Promise<number
     let text = "";
     child.stdout.on("data", (chunk) => (text += chunk));
     child.on("error", fail);
-    child.on("exit", (code) => (code === 0 ? done(text) : fail(new Error(`pagefind (${locale}) exited with ${code}\n${text}`))));
+    child.on("exit", (code) =>
+      code === 0 ? done(text) : fail(new Error(`pagefind (${locale}) exited with ${code}\n${text}`)),
+    );
   });
   await Promise.all(UNUSED.map((file) => rm(join(outputPath, file), { force: true })));
   return Number(output.match(/Indexed (\d+) pages?/)?.[1] ?? Number.NaN);

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = new URL(".", import.meta.url).pathname;
-const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.(ts|astro)$/.test(f) && !f.endsWith(".d.ts"));
+const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter(
+  (f) => /\.(ts|astro)$/.test(f) && !f.endsWith(".d.ts"),
+);
 
 function specifiers(source: string): string[] {
   return [...source.matchAll(/\bfrom\s+["']([^"']+)["']|\bimport\s+["']([^"']+)["']/g)].map(

@@ -66,8 +66,9 @@ export function attach(form: HTMLFormElement): void {
     listbox.replaceChildren(...options);
     active = -1;
     setActive(options.findIndex((o) => o.id === activeId));
+    listbox.dataset.query = query;
+    listbox.dataset.complete = String(complete);
     if (complete) {
-      listbox.dataset.query = query;
       status.textContent =
         total === 0
           ? clientMessage(lang, "none", { query })
@@ -83,6 +84,7 @@ export function attach(form: HTMLFormElement): void {
       options = [];
       listbox.replaceChildren();
       delete listbox.dataset.query;
+      delete listbox.dataset.complete;
       status.textContent = "";
       setOpen(false);
       return;

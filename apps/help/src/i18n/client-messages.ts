@@ -41,6 +41,18 @@ export function clientMessage(
   const filled = template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? String(params[name]) : match,
   );
-  // French typography: no-break spaces inside guillemets and before "!".
-  return locale === "fr" ? filled.replace(/« /g, "«\u202f").replace(/ ([»!?])/g, "\u202f$1") : filled;
+  return typography(locale, filled);
+}
+
+/**
+ * French typography for text the browser shows (search titles lose their no-break spaces in the
+ * index): no-break spaces inside guillemets and before high punctuation. Other languages: as is.
+ * @example typography("fr", "Quel support ?") // "Quel support\u202f?"
+ */
+export function typography(lang: string, text: string): string {
+  if (lang !== "fr") return text;
+  return text
+    .replace(/« /g, "«\u202f")
+    .replace(/ ([»!?;])/g, "\u202f$1")
+    .replace(/ :/g, "\u00a0:");
 }

@@ -42,7 +42,13 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         const { frontmatter, body } = splitFrontmatter(source, filePath);
         const data = await parseData({ id, data: frontmatter, filePath });
         const { parts, headings } = compileArticle(body, { locale, components, file: filePath });
-        store.set({ id, data, digest, filePath, rendered: { html: "", metadata: { parts, headings } } });
+        store.set({
+          id,
+          data,
+          digest,
+          filePath,
+          rendered: { html: "", metadata: { parts, headings: [...headings] } },
+        });
         return id;
       };
 
@@ -70,7 +76,10 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         watcher.on("add", reload);
         watcher.on("change", reload);
         watcher.on("unlink", (path) => {
-          const rel = relative(baseDir, path).split("\\").join("/").replace(/\.mdx$/, "");
+          const rel = relative(baseDir, path)
+            .split("\\")
+            .join("/")
+            .replace(/\.mdx$/, "");
           if (store.has(rel)) store.delete(rel);
         });
       }

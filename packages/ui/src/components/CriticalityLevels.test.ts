@@ -37,7 +37,9 @@ describe.each(["fr", "en"] as const)("CriticalityLevels (%s)", (locale) => {
 describe("CriticalityLevels intro", () => {
   it("starts with the seed's section title and lead when asked", async () => {
     const html = await render(CriticalityLevels, { locale: "fr", intro: true });
-    expect(html).toContain('<h2 id="criticality-section">Support Premium – Classification des demandes de support</h2>');
+    expect(html).toContain(
+      '<h2 id="criticality-section">Support Premium – Classification des demandes de support</h2>',
+    );
     expect(textOf(html)).toContain(frenchSpacing("Les demandes sont classées selon la criticité suivante :"));
     expect(await render(CriticalityLevels, { locale: "fr" })).not.toContain("criticality-section");
   });

@@ -6,7 +6,7 @@
  * module per MDX file is what made a 1,000-article site slow (see README, "Build budget").
  */
 import { frenchSpacing } from "@cirrus/ui";
-import { type HastNode, mdxToHast } from "satteri";
+import { mdxToHast } from "satteri";
 import { closeTag, escapeText, openTag } from "./html.ts";
 import { slugger } from "./slug.ts";
 import type { ArticleBody, BodyPart, Heading, PropValue } from "./types.ts";
@@ -19,7 +19,8 @@ export interface CompileOptions {
   readonly file: string;
 }
 
-type Node = HastNode & {
+/** The hast nodes Sätteri produces for MDX, as far as this compiler reads them. */
+type Node = {
   type: string;
   value?: string;
   tagName?: string;
@@ -54,10 +55,24 @@ function literal(value: unknown, where: string): PropValue {
   throw new ArticleSyntaxError(`${where}: only literal props are allowed, got {${expression}}`);
 }
 
+function propsOf(node: Node, where: string): Record<string, PropValue> {
+  const props: Record<string, PropValue> = {};
+  for (const attribute of node.attributes ?? []) {
+    if (attribute.type !== "mdxJsxAttribute" || !attribute.name) {
+      throw new ArticleSyntaxError(`${where}: spread props are not allowed`);
+    }
+    props[attribute.name] = literal(attribute.value, where);
+  }
+  return props;
+}
+
 /** Compiles MDX source (without its frontmatter) into HTML parts and components. */
 export function compileArticle(source: string, options: CompileOptions): ArticleBody {
   const { locale, components, file } = options;
-  const tree = mdxToHast(source, { position: false, features: { smartPunctuation: true } }) as Node;
+  const tree = mdxToHast(source, {
+    position: false,
+    features: { smartPunctuation: true },
+  }) as unknown as Node;
   const slug = slugger();
   const headings: Heading[] = [];
   const parts: BodyPart[] = [];
@@ -104,22 +119,17 @@ export function compileArticle(source: string, options: CompileOptions): Article
         const where = `${file}: <${name}>`;
         if (/^[a-z]/.test(name)) {
           // A lowercase tag is plain HTML written as JSX (<br />, <kbd>…</kbd>).
-          const props = Object.fromEntries((node.attributes ?? []).map((a) => [a.name ?? "", literal(a.value, where)]));
-          emit(out, openTag(name, props));
+          emit(out, openTag(name, propsOf(node, where)));
           for (const child of node.children ?? []) visit(child, out);
           emit(out, closeTag(name));
           return;
         }
         if (!components.has(name)) {
-          throw new ArticleSyntaxError(`${where} is not an article component (${[...components].join(", ")})`);
+          throw new ArticleSyntaxError(
+            `${where} is not an article component (${[...components].join(", ")})`,
+          );
         }
-        const props: Record<string, PropValue> = {};
-        for (const attribute of node.attributes ?? []) {
-          if (attribute.type !== "mdxJsxAttribute" || !attribute.name) {
-            throw new ArticleSyntaxError(`${where}: spread props are not allowed`);
-          }
-          props[attribute.name] = literal(attribute.value, where);
-        }
+        const props = propsOf(node, where);
         const children: BodyPart[] = [];
         for (const child of node.children ?? []) visit(child, children);
         out.push({ component: name, props, children });
@@ -129,7 +139,9 @@ export function compileArticle(source: string, options: CompileOptions): Article
         throw new ArticleSyntaxError(`${file}: import/export is not allowed in articles; use the components`);
       case "mdxFlowExpression":
       case "mdxTextExpression":
-        throw new ArticleSyntaxError(`${file}: {…} expressions are not allowed in articles: {${node.value ?? ""}}`);
+        throw new ArticleSyntaxError(
+          `${file}: {…} expressions are not allowed in articles: {${node.value ?? ""}}`,
+        );
       default:
         throw new ArticleSyntaxError(`${file}: unexpected ${node.type}`);
     }

@@ -4,7 +4,9 @@ import { splitFrontmatter } from "./frontmatter.ts";
 
 describe("splitFrontmatter", () => {
   it("parses the YAML and returns the body", () => {
-    const { frontmatter, body } = splitFrontmatter('---\ntitle: "A : b"\norder: 2\nkeywords: ["x", "y"]\n---\n\nTexte\n');
+    const { frontmatter, body } = splitFrontmatter(
+      '---\ntitle: "A : b"\norder: 2\nkeywords: ["x", "y"]\n---\n\nTexte\n',
+    );
     expect(frontmatter).toEqual({ title: "A : b", order: 2, keywords: ["x", "y"] });
     expect(body).toBe("\nTexte\n");
   });
