@@ -1,7 +1,10 @@
 /** POST /v1/feedback: "Was this helpful?" from the help center, rate-limited per IP. */
 import { locales } from "@cirrus/domain";
 import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { cors } from "hono/cors";
 import { defineRoute } from "../access.ts";
+import type { AppEnv } from "../app-env.ts";
 import { bucketPolicies, consumeToken } from "../auth/rate-limit.ts";
 import { newId } from "../db/ids.ts";
 import { clientIp } from "../middleware/client-ip.ts";
@@ -36,8 +39,22 @@ const postFeedback = defineRoute("public", {
   },
 });
 
+/**
+ * The help center is another origin (its own port or host), so its widget's JSON POST needs CORS:
+ * allowed for the help center's origin on this one route only — CORS stays closed everywhere else.
+ */
+const helpCenterCors = cors({
+  origin: (origin, c: Context<AppEnv>) =>
+    origin === new URL(c.get("deps").config.helpUrl).origin ? origin : null,
+  allowMethods: ["POST"],
+  allowHeaders: ["content-type", "accept-language"],
+  maxAge: 600,
+});
+
 export function feedbackRoutes() {
-  return createRouter().openapi(postFeedback, async (c) => {
+  const router = createRouter();
+  router.use("/v1/feedback", helpCenterCors);
+  return router.openapi(postFeedback, async (c) => {
     const { db, clock } = c.get("deps");
     const input = c.req.valid("json");
     const now = clock();

@@ -99,6 +99,38 @@ describe("errors are problems", () => {
   });
 });
 
+describe("CORS for the help center's feedback widget", () => {
+  it("answers the preflight and the POST for the help center's origin only", async () => {
+    const preflight = await t.call("OPTIONS", "/v1/feedback", {
+      headers: {
+        origin: "http://localhost:4321",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("http://localhost:4321");
+    const post = await t.call("POST", "/v1/feedback", {
+      json: { article: "fr/sla", locale: "fr", helpful: true },
+      headers: {
+        origin: "http://localhost:4321",
+        "sec-fetch-site": "same-site",
+        "x-forwarded-for": "192.0.2.77",
+      },
+    });
+    expect(post.status).toBe(201);
+    expect(post.headers.get("access-control-allow-origin")).toBe("http://localhost:4321");
+    const evil = await t.call("OPTIONS", "/v1/feedback", {
+      headers: { origin: "https://evil.example", "access-control-request-method": "POST" },
+    });
+    expect(evil.headers.get("access-control-allow-origin")).toBeNull();
+    const elsewhere = await t.call("OPTIONS", "/v1/requests", {
+      headers: { origin: "http://localhost:4321", "access-control-request-method": "POST" },
+    });
+    expect(elsewhere.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
 describe("CSRF and headers", () => {
   it("refuses cross-site state changes and accepts same-origin and trusted origins", async () => {
     const json = { article: "fr/x", locale: "fr", helpful: true };

@@ -17,7 +17,7 @@ export const fixturePassword = "fixture-password-123";
 let fixtureHash: Promise<string> | undefined;
 
 export const testConfig: AppConfig = {
-  trustedOrigins: ["http://localhost:4322"],
+  trustedOrigins: ["http://localhost:4322", "http://localhost:4321"],
   portalUrl: "http://localhost:4322",
   helpUrl: "http://localhost:4321",
   production: false,
