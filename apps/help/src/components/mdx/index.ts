@@ -3,6 +3,7 @@ import AddOnOptions from "@cirrus/ui/components/AddOnOptions.astro";
 import Callout from "@cirrus/ui/components/Callout.astro";
 import CriticalityLevels from "@cirrus/ui/components/CriticalityLevels.astro";
 import HolidayList from "@cirrus/ui/components/HolidayList.astro";
+import LifecycleDays from "@cirrus/ui/components/LifecycleDays.astro";
 import ServiceLevels from "@cirrus/ui/components/ServiceLevels.astro";
 import SlaExamples from "@cirrus/ui/components/SlaExamples.astro";
 import SupportContact from "@cirrus/ui/components/SupportContact.astro";
@@ -19,6 +20,7 @@ export const mdxComponents: Readonly<Record<(typeof articleComponentNames)[numbe
   Callout,
   CriticalityLevels,
   HolidayList,
+  LifecycleDays,
   OpenRequestButton,
   ServiceLevels,
   SlaExamples,

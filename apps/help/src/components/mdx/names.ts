@@ -5,6 +5,7 @@ export const articleComponentNames = [
   "Callout",
   "CriticalityLevels",
   "HolidayList",
+  "LifecycleDays",
   "OpenRequestButton",
   "ServiceLevels",
   "SlaExamples",
