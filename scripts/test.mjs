@@ -12,9 +12,11 @@ const workspaces = ["apps", "packages"].flatMap((group) =>
 // Stale reports must not count: turbo restores them from its cache for every task it skips.
 for (const dir of workspaces) rmSync(join(dir, "test-results"), { recursive: true, force: true });
 
+// One task at a time: the suites start real servers, databases and Chromium, and on a 2-core machine
+// running them side by side only trades speed for timeouts.
 const turbo = spawnSync(
   "turbo",
-  ["run", "lint", "typecheck", "test", "--continue", ...process.argv.slice(2)],
+  ["run", "lint", "typecheck", "test", "--continue", "--concurrency=1", ...process.argv.slice(2)],
   {
     cwd: root,
     stdio: "inherit",

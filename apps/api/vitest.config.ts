@@ -44,6 +44,9 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
     pool: "forks",
+    // Real argon2 hashing, real PostgreSQL and real SMTP: generous limits for a loaded 2-core CI machine.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },
     projects: postgresUrl ? [sqlite, postgres] : [sqlite],
