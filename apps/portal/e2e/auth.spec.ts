@@ -53,9 +53,9 @@ test("signing in returns to the page asked for; staff land in their area; signin
   await page.goto("/requests?status=closed");
   await expect(page).toHaveURL(/\/login\?next=%2Frequests%3Fstatus%3Dclosed$/);
   await signIn(page, accounts.admin, password);
-  // Staff have their own area (agent console and administration come in a later issue).
-  await expect(page).toHaveURL(/\/staff$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Espace du support");
+  // Staff have their own area: the `next` page is a customer page, which sends them to the queue.
+  await expect(page).toHaveURL(/\/agent$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("File d’attente");
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith("/logout")),
     page.getByRole("button", { name: "Se déconnecter" }).click(),

@@ -49,6 +49,54 @@ const shots: Shot[] = [
   { name: "quotes", account: "premium", path: "/quotes", heading: /Devis/ },
   { name: "account", account: "paying", path: "/account", heading: /Mon compte/ },
   { name: "home-english", account: "payingDev", path: "/", heading: /Hello Thomas/ },
+  { name: "agent-queue", account: "agent", path: "/agent", heading: /File d’attente/ },
+  {
+    name: "agent-request-internal-note",
+    account: "agent",
+    // The demo's developer question has an internal note.
+    path: async (page) => {
+      await page.goto("/agent?q=pagination");
+      return (await page.getByRole("link", { name: /API REST : pagination/ }).getAttribute("href")) ?? "/";
+    },
+    heading: /API REST : pagination/,
+  },
+  {
+    name: "agent-request-quote",
+    account: "agent",
+    path: async (page) => {
+      await page.goto("/agent?q=Connecteur%20vers%20notre%20logiciel");
+      return (
+        (await page.getByRole("link", { name: /Connecteur vers notre logiciel/ }).getAttribute("href")) ?? "/"
+      );
+    },
+    heading: /Connecteur vers notre logiciel de transport/,
+  },
+  { name: "agent-dashboard", account: "agent", path: "/agent/dashboard", heading: /Tableau de bord/ },
+  {
+    name: "agent-dashboard-90",
+    account: "agent",
+    path: "/agent/dashboard?days=90",
+    heading: /Tableau de bord/,
+  },
+  {
+    name: "agent-canned-replies",
+    account: "agent",
+    path: "/agent/canned-replies",
+    heading: /Réponses types/,
+  },
+  { name: "admin-organizations", account: "admin", path: "/admin/organizations", heading: /Administration/ },
+  {
+    name: "admin-organization",
+    account: "admin",
+    path: async (page) => {
+      await page.goto("/admin/organizations?q=Transports");
+      return (await page.getByRole("link", { name: "Transports Lefèvre" }).getAttribute("href")) ?? "/";
+    },
+    heading: /Transports Lefèvre/,
+  },
+  { name: "admin-users", account: "admin", path: "/admin/users", heading: /Administration/ },
+  { name: "admin-invite", account: "admin", path: "/admin/invitations/new", heading: /Administration/ },
+  { name: "admin-audit", account: "admin", path: "/admin/audit", heading: /Administration/ },
 ];
 
 for (const shot of shots) {

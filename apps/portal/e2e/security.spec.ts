@@ -65,6 +65,10 @@ test.describe("signed in", () => {
       maxRedirects: 0,
     });
     expect(foreign.status()).toBe(403);
+    // Astro's refusal carries the portal's security headers too (src/fetch.ts).
+    expect(foreign.headers()["content-security-policy"]).toContain("default-src 'self'");
+    expect(foreign.headers()["x-frame-options"]).toBe("DENY");
+    expect(foreign.headers()["x-content-type-options"]).toBe("nosniff");
     const noOrigin = await page.request.post(`/requests/${reference}`, {
       form: { intent: "close" },
       maxRedirects: 0,
@@ -89,6 +93,50 @@ test("the sign-in form refuses a foreign origin too (login CSRF)", async ({ requ
   });
   expect(response.status()).toBe(403);
   expect(response.headers()["set-cookie"]).toBeUndefined();
+});
+
+test("an unreachable API gives the error page with 503, Retry-After and the security headers", async () => {
+  const [port, deadApi] = await Promise.all([freePort(), freePort()]);
+  const server = spawn(process.execPath, [join(portalDir, "dist", "server", "entry.mjs")], {
+    env: {
+      ...process.env,
+      API_URL: `http://127.0.0.1:${deadApi}`,
+      HELP_URL: env.helpUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NODE_ENV: "test",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  try {
+    await new Promise<void>((done, fail) => {
+      server.stdout.on("data", (chunk: Buffer) => /listening/i.test(String(chunk)) && done());
+      server.once("exit", (code) => fail(new Error(`portal exited ${code}`)));
+    });
+    // A signed-in visitor (any well-formed token): the portal must ask the API who it is.
+    for (const path of ["/", "/agent"]) {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+        headers: { cookie: "cs_session=abcdef.ghijkl" },
+        redirect: "manual",
+      });
+      expect(response.status, path).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("10");
+      expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
+      expect(response.headers.get("cache-control")).toContain("no-store");
+      expect(await response.text()).toContain("Le service est momentanément indisponible");
+    }
+    // Signing in says so next to the form, with the e-mail kept.
+    const login = await fetch(`http://127.0.0.1:${port}/login`, {
+      method: "POST",
+      headers: { origin: `http://127.0.0.1:${port}`, "content-type": "application/x-www-form-urlencoded" },
+      body: "email=marc%40boulangerie-martin.fr&password=x",
+      redirect: "manual",
+    });
+    expect(login.status).toBe(503);
+    expect(await login.text()).toContain("marc@boulangerie-martin.fr");
+  } finally {
+    server.kill("SIGTERM");
+  }
 });
 
 /** A raw HTTP POST, so the test controls Host and X-Forwarded-* as a reverse proxy would send them. */

@@ -1,7 +1,9 @@
 /** English interface words of the portal, by key (same keys as fr.ts; the compiler checks it). */
+import { enStaff } from "./en-staff.ts";
 import type { MessageKey } from "./fr.ts";
 
 export const en: Record<MessageKey, string> = {
+  ...enStaff,
   "site.name": "Cirrus Shield Support",
   "site.portal": "Customer portal",
   "site.skip": "Skip to content",
@@ -273,10 +275,6 @@ export const en: Record<MessageKey, string> = {
   "account.done.password": "Password changed. Your other sessions were closed.",
   "account.done.revoked": "The session was closed.",
   "account.browserOn": "{browser} on {os}",
-
-  "staff.title": "Support area",
-  "staff.text":
-    "The agent console and administration are coming to the portal soon. Meanwhile, use the API (reference: /docs).",
 
   "time.parisSuffix": "(Paris time)",
 };

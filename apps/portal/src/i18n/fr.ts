@@ -1,5 +1,8 @@
 /** French interface words of the portal, by key (business labels come from @cirrus/domain). */
+import { frStaff } from "./fr-staff.ts";
+
 export const fr = {
+  ...frStaff,
   "site.name": "Support Cirrus Shield",
   "site.portal": "Portail client",
   "site.skip": "Aller au contenu",
@@ -279,10 +282,6 @@ export const fr = {
   "account.done.password": "Mot de passe modifié. Vos autres sessions ont été fermées.",
   "account.done.revoked": "La session a été fermée.",
   "account.browserOn": "{browser} sur {os}",
-
-  "staff.title": "Espace du support",
-  "staff.text":
-    "La console des agents et l’administration arrivent prochainement dans le portail. En attendant, utilisez l’API (référence : /docs).",
 
   "time.parisSuffix": "(heure de Paris)",
 } as const;

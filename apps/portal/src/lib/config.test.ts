@@ -5,7 +5,6 @@ import { readConfig } from "./config.ts";
 import { helpArticle, helpArticles, helpHome, helpSearchBundle } from "./help.ts";
 import { resolveLocale } from "./locale.ts";
 import { contentSecurityPolicy } from "./security-headers.ts";
-import { cookieMaxAge, sessionCookieName } from "./session.ts";
 
 describe("readConfig", () => {
   it("has the local defaults and keeps origins only", () => {
@@ -47,19 +46,6 @@ describe("contentSecurityPolicy", () => {
     const csp = contentSecurityPolicy({ helpOrigin: "https://help.example", helpSearch: true });
     expect(csp).toContain("script-src 'self' https://help.example 'wasm-unsafe-eval'");
     expect(csp).toContain("connect-src 'self' https://help.example");
-  });
-});
-
-describe("session cookie", () => {
-  it("is __Host- prefixed in production", () => {
-    expect(sessionCookieName(true)).toBe("__Host-cs_session");
-    expect(sessionCookieName(false)).toBe("cs_session");
-  });
-
-  it("lives until the API session expires", () => {
-    expect(cookieMaxAge("2026-01-11T00:00:00Z", new Date("2026-01-01T00:00:00Z"))).toBe(864_000);
-    expect(cookieMaxAge("2025-01-01T00:00:00Z", new Date("2026-01-01T00:00:00Z"))).toBe(0);
-    expect(cookieMaxAge("garbage", new Date())).toBe(0);
   });
 });
 

@@ -55,17 +55,21 @@ export function problemMessage(problem: Problem, locale: Locale): string {
 
 /**
  * Errors to show for a problem: field errors next to the fields the form has (others and the
- * problem's own message in the summary).
+ * problem's own message in the summary). `aliases` names the form's field for an API field when
+ * they differ (a page with several forms keeps its field names unique, e.g. API `reason` →
+ * `statusReason`).
  */
 export function errorsFromProblem(
   problem: Problem,
   locale: Locale,
   formFields: readonly string[],
+  aliases: Readonly<Record<string, string>> = {},
 ): FormErrors {
   const fields: Record<string, string> = {};
   const general: string[] = [];
   for (const error of problem.errors) {
-    if (formFields.includes(error.field) && !fields[error.field]) fields[error.field] = error.message;
+    const field = aliases[error.field] ?? error.field;
+    if (formFields.includes(field) && !fields[field]) fields[field] = error.message;
     else general.push(error.message);
   }
   if (problem.code !== "validation-failed" || (general.length === 0 && Object.keys(fields).length === 0)) {

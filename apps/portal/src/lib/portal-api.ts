@@ -3,9 +3,13 @@
  * checked by the compiler against the API's contract (`AppType`), which `.astro` pages are not
  * (tsc does not read them). Calls that forms show errors for return `attempt` results; reads
  * that a page cannot do without throw `ApiError` (404 → "not found", others → the error page).
+ * The customer's calls are here; the staff's are grouped under `agent` (lib/agent-api.ts) and
+ * `admin` (lib/admin-api.ts).
  */
 import type { CriticalityId, Locale, RequestCategoryId, RequestStatusId } from "@cirrus/domain";
 import type { AstroGlobal } from "astro";
+import { adminCalls } from "./admin-api.ts";
+import { agentCalls } from "./agent-api.ts";
 import { ApiError, api, attempt, type Caller, ok } from "./api.ts";
 import { callerOf } from "./auth.ts";
 import type { RequestDetail } from "./requests.ts";
@@ -92,6 +96,10 @@ export function portalApi(caller: Caller) {
         (decision === "accept" ? quote.accept : quote.decline).$post({ param: { id, quoteId } }),
       );
     },
+
+    // Staff
+    agent: agentCalls(v1),
+    admin: adminCalls(v1),
   };
 }
 

@@ -23,22 +23,32 @@ export function readSessionToken(cookies: AstroCookies): string | null {
 }
 
 /**
- * Seconds the cookie should live: until the API session's `expiresAt` (never negative).
- * @example cookieMaxAge("2026-01-11T00:00:00Z", new Date("2026-01-01T00:00:00Z")) // 864000
+ * The API session's absolute lifetime: 30 days from sign-in whatever the use (OWASP ASVS 5 V7.3.2;
+ * apps/api/src/auth/sessions.ts). The cookie lives that long; the API ends the session sooner after
+ * 10 days without use (the sliding inactivity timeout, which the login answer's `expiresAt` shows),
+ * and a refused token clears the cookie (src/middleware.ts). Were the cookie to expire at that first
+ * `expiresAt`, an active user would be signed out after 10 days although the API still knows them.
  */
-export function cookieMaxAge(expiresAt: string, now: Date = new Date()): number {
-  const seconds = Math.floor((Date.parse(expiresAt) - now.getTime()) / 1000);
-  return Number.isFinite(seconds) ? Math.max(0, seconds) : 0;
+export const sessionAbsoluteLifetimeSeconds = 30 * 86_400;
+
+/**
+ * Seconds the cookie should live: until the session's absolute end, `signedInAt` + 30 days
+ * (never negative).
+ * @example cookieMaxAge(new Date("2026-01-01T00:00:00Z"), new Date("2026-01-01T00:00:00Z")) // 2592000
+ */
+export function cookieMaxAge(signedInAt: Date, now: Date = new Date()): number {
+  const seconds = sessionAbsoluteLifetimeSeconds - Math.ceil((now.getTime() - signedInAt.getTime()) / 1000);
+  return Number.isFinite(seconds) ? Math.max(0, Math.min(sessionAbsoluteLifetimeSeconds, seconds)) : 0;
 }
 
-/** Stores a freshly issued API session token. */
-export function setSessionCookie(cookies: AstroCookies, token: string, expiresAt: string): void {
+/** Stores a freshly issued API session token (sign-in, accepted invitation): it lives 30 days. */
+export function setSessionCookie(cookies: AstroCookies, token: string, signedInAt: Date = new Date()): void {
   cookies.set(sessionCookieName(), token, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
     secure: config.production,
-    maxAge: cookieMaxAge(expiresAt),
+    maxAge: cookieMaxAge(signedInAt),
   });
 }
 
