@@ -1,6 +1,7 @@
 /** The one place that reads process.env: validated settings of the API process. */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { supportEmail } from "@cirrus/domain";
 import { z } from "zod";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -36,7 +37,7 @@ const EnvSchema = z.object({
       .optional(),
   ),
   /** The `From` of every outgoing mail. */
-  SMTP_FROM: z.string().min(3).default("Cirrus Shield Support <support@cirrus-shield.com>"),
+  SMTP_FROM: z.string().min(3).default(`Cirrus Shield Support <${supportEmail}>`),
   /** The inbound SMTP listener of the support address (loopback; behind your MX in production). */
   INBOUND_SMTP_HOST: z.string().default("127.0.0.1"),
   /** 0 disables the listener. */

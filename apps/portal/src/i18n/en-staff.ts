@@ -26,7 +26,7 @@ export const enStaff: Record<keyof typeof frStaff, string> = {
 
   "queue.title": "Queue",
   "queue.lead":
-    "Requests in priority order: Premium support first, then criticality (critical, major, minor), then the earliest due time.",
+    "Requests in priority order: the plan with priority support first, then criticality, then the earliest due time.",
   "queue.views": "Queue views",
   "queue.view.all": "All",
   "queue.view.mine": "Mine",
@@ -170,7 +170,7 @@ export const enStaff: Record<keyof typeof frStaff, string> = {
   "dash.slaPending": "Pending",
   "dash.slaPercent": "Rate",
   "dash.median": "Median first-response time",
-  "dash.medianLead": "In business time (Monday–Friday, 09:00–18:00, Paris time).",
+  "dash.medianLead": "In business time: only support hours count (Paris time).",
   "dash.medianAll": "All plans",
   "dash.backlog": "Open requests",
   "dash.backlogLead": "{count} active requests, by age and by criticality.",

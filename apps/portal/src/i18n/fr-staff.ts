@@ -24,7 +24,7 @@ export const frStaff = {
 
   "queue.title": "File d’attente",
   "queue.lead":
-    "Demandes par ordre de priorité : Support Premium d’abord, puis criticité (critique, majeure, mineure), puis échéance la plus proche.",
+    "Demandes par ordre de priorité : l’offre avec support prioritaire d’abord, puis la criticité, puis l’échéance la plus proche.",
   "queue.views": "Vues de la file",
   "queue.view.all": "Toutes",
   "queue.view.mine": "Les miennes",
@@ -169,7 +169,7 @@ export const frStaff = {
   "dash.slaPending": "En attente",
   "dash.slaPercent": "Taux",
   "dash.median": "Délai médian de première réponse",
-  "dash.medianLead": "En temps ouvré (lundi–vendredi, 09:00–18:00, heure de Paris).",
+  "dash.medianLead": "En temps ouvré : seules les heures de support comptent (heure de Paris).",
   "dash.medianAll": "Toutes offres",
   "dash.backlog": "Demandes en cours",
   "dash.backlogLead": "{count} demandes actives, par ancienneté et par criticité.",
