@@ -2,6 +2,7 @@
 import {
   canOpenRequest,
   categoryAccess,
+  classifiesCriticality,
   isSupportOptionId,
   isTierId,
   type RequestCategoryId,
@@ -44,10 +45,7 @@ export function requestFormCategories(plan: Plan) {
     .map((category) => categoryAccess(plan.tier, plan.addOns, category));
 }
 
-/**
- * Whether the customer classifies criticality when opening a request (Premium). Mirrors the
- * API, which keeps the criticality of Premium organizations only (commands/requests.ts).
- */
+/** Whether the customer classifies criticality when opening a request (the domain's rule, as the API applies it). */
 export function choosesCriticality(plan: Plan): boolean {
-  return plan.tier === "premium";
+  return classifiesCriticality(plan.tier);
 }
