@@ -55,8 +55,8 @@ export function apiHeaders(caller: Caller): Record<string, string> {
   // So the API's list of active sessions can say which browser each one is.
   if (caller.userAgent) headers["user-agent"] = caller.userAgent.slice(0, 300);
   // Every portal call comes from the portal's own address: without this, the API's per-IP
-  // sign-in limit would count all customers together. The API reads it only when it trusts its
-  // proxies (TRUST_PROXY=1, for an API reachable from the portal and load balancer alone).
+  // sign-in limit would count all customers together. The API believes it only from addresses in
+  // its TRUSTED_PROXIES (loopback by default, where the portal runs).
   if (caller.clientAddress) headers["x-forwarded-for"] = caller.clientAddress.slice(0, 64);
   return headers;
 }
