@@ -1,6 +1,7 @@
 /** Types shared by every route: what the app is built from, and what middleware puts on the context. */
 import type { Locale } from "@cirrus/domain";
 import type { Kysely } from "kysely";
+import type { AttachmentStorage } from "./attachments/storage.ts";
 import type { Database, Session, User } from "./db/schema.ts";
 import type { Logger } from "./logger.ts";
 
@@ -26,6 +27,8 @@ export interface AppDeps {
   readonly clock: () => Date;
   readonly config: AppConfig;
   readonly logger: Logger;
+  /** Where attachment content is written and read (database or folder). */
+  readonly attachments: AttachmentStorage;
 }
 
 export interface Auth {
