@@ -3,6 +3,8 @@
  * storage, always with `nosniff` and a sandboxing CSP; raster images may be shown inline (thumbnails),
  * everything else is a download.
  */
+
+import { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { attachmentTypeByMediaType, attachmentTypes, isStaff } from "@cirrus/domain";
 import type { Kysely } from "kysely";
 import type { Attachment, Database, User } from "../db/schema.ts";
@@ -82,5 +84,8 @@ export function contentStream(
   storage: AttachmentStorage,
   attachment: Attachment,
 ): ReadableStream<Uint8Array> {
-  return ReadableStream.from(storage.store(attachment.storage).read(attachment.id));
+  // node:stream/web's ReadableStream is the global one; only its type has `from` (the DOM lib's lacks it).
+  return NodeReadableStream.from(
+    storage.store(attachment.storage).read(attachment.id),
+  ) as ReadableStream<Uint8Array>;
 }
