@@ -83,7 +83,7 @@ if (env.INBOUND_SMTP_PORT !== 0) {
       host: env.INBOUND_SMTP_HOST,
       port: env.INBOUND_SMTP_PORT,
       maxBytes: env.INBOUND_SMTP_MAX_BYTES,
-      deps: { db, clock: () => new Date(), links, logger },
+      deps: { db, clock: () => new Date(), links, attachments, logger },
     });
     console.log(
       `Inbound mail: smtp://${env.INBOUND_SMTP_HOST}:${inbound.port} (write to support@cirrus-shield.com)`,

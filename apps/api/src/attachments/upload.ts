@@ -1,7 +1,8 @@
 /**
- * Receiving files: each part of a multipart upload is named safely, recognised by its content
- * (magic bytes) against the domain's allow-list, size-checked while it streams, hashed, and stored.
- * A refused upload keeps nothing. Stored files are pending until a message claims them (link.ts).
+ * Receiving files: each part of a multipart upload (and each e-mail attachment, through the same
+ * `storeAttachment`) is named safely, recognised by its content (magic bytes) against the domain's
+ * allow-list, size-checked while it streams, hashed, and stored. A refused upload keeps nothing.
+ * Stored files are pending until a message claims them (link.ts).
  */
 import { createHash } from "node:crypto";
 import {
@@ -27,22 +28,28 @@ export const maxUploadBodyBytes = attachmentLimits.maxMessageBytes + framingAllo
 /** Pending (not yet sent) files one person may hold: a few messages' worth, then 429. */
 export const maxPendingPerUploader = 4 * attachmentLimits.maxFilesPerMessage;
 
-/** The next piece of a part; a broken body (cut short, bad framing) is the client's error, not ours. */
-async function nextPiece(iterator: AsyncIterator<Uint8Array>): Promise<IteratorResult<Uint8Array>> {
-  try {
-    return await iterator.next();
-  } catch (error) {
-    throw error instanceof MultipartError ? error : new MultipartError("malformed");
-  }
+/** A file to store, whatever it came from (a multipart part, an e-mail attachment). */
+export interface IncomingFile {
+  /** The name the sender gave it (sanitized here, never trusted). */
+  readonly fileName: string;
+  /** Its content, in order. */
+  readonly content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+  /** Its size when known before reading (an e-mail attachment): over the limit, nothing is written. */
+  readonly size?: number;
+  /** Whether the source cut the content at the file size limit (busboy says so only at the end). */
+  readonly truncated?: () => boolean;
 }
 
 /** The first `sniffBytes` of a stream (fewer if it is shorter), and the stream to read the rest from. */
-async function readHead(part: FilePart): Promise<{ head: Uint8Array; rest: AsyncIterator<Uint8Array> }> {
-  const iterator = part.content[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+async function readHead(
+  content: IncomingFile["content"],
+): Promise<{ head: Uint8Array; rest: AsyncIterator<Uint8Array> | Iterator<Uint8Array> }> {
+  const iterator =
+    Symbol.asyncIterator in content ? content[Symbol.asyncIterator]() : content[Symbol.iterator]();
   const pieces: Uint8Array[] = [];
   let length = 0;
   while (length < sniffBytes) {
-    const { value, done } = await nextPiece(iterator);
+    const { value, done } = await iterator.next();
     if (done) break;
     pieces.push(value);
     length += value.length;
@@ -56,25 +63,33 @@ function nameFor(fileName: string, typeExtensions: readonly string[]): string {
   return typeExtensions.includes(extensionOf(name)) ? name : `${name}.${typeExtensions[0]}`;
 }
 
-/** Stores one file part; throws a 413/415 problem (keeping nothing) when it is refused. */
-async function storeFile(
-  db: Kysely<Database>,
-  storage: AttachmentStorage,
+/**
+ * Stores one file as a pending attachment of `uploader`: named safely, recognised by its content,
+ * size-checked while it streams, hashed. The one check portal uploads and e-mail attachments share.
+ * @throws Problem 415 (type refused, empty file) or 413 (over the per-file limit), keeping nothing
+ * @example await storeAttachment({ db, storage }, user, { fileName: "capture.png", content: [bytes] }, now)
+ */
+export async function storeAttachment(
+  deps: { db: Kysely<Database>; storage: AttachmentStorage },
   uploader: User,
-  part: FilePart,
+  file: IncomingFile,
   now: Date,
 ): Promise<Attachment> {
-  const { head, rest } = await readHead(part);
-  const typeId = detectAttachmentType(head, part.fileName);
-  const original = sanitizeFileName(part.fileName);
+  const { db, storage } = deps;
+  const truncated = file.truncated ?? (() => false);
+  const { head, rest } = await readHead(file.content);
+  const typeId = detectAttachmentType(head, file.fileName);
+  const original = sanitizeFileName(file.fileName);
   if (!typeId) throw new Problem("unsupported-attachment-type", { extra: { file: original } });
+  if (file.size !== undefined && file.size > attachmentLimits.maxFileBytes)
+    throw new Problem("attachment-too-large", { extra: { file: original } });
   const type = attachmentTypes[typeId];
   const row: Attachment = {
     id: newId(),
     uploaderId: uploader.id,
     requestId: null,
     messageId: null,
-    name: nameFor(part.fileName, type.extensions),
+    name: nameFor(file.fileName, type.extensions),
     mediaType: type.mediaType,
     size: 0,
     sha256: "",
@@ -90,16 +105,15 @@ async function storeFile(
     let piece: Uint8Array | undefined = head;
     while (piece) {
       size += piece.length;
-      if (size > attachmentLimits.maxFileBytes || part.content.truncated) {
+      if (size > attachmentLimits.maxFileBytes || truncated()) {
         throw new Problem("attachment-too-large", { extra: { file: original } });
       }
       hash.update(piece);
       yield piece;
-      const next = await nextPiece(rest);
+      const next = await rest.next();
       piece = next.done ? undefined : next.value;
     }
-    // busboy marks a part cut at its fileSize limit only once it ends.
-    if (part.content.truncated) throw new Problem("attachment-too-large", { extra: { file: original } });
+    if (truncated()) throw new Problem("attachment-too-large", { extra: { file: original } });
   };
   const store = storage.store(row.storage);
   try {
@@ -117,6 +131,31 @@ async function storeFile(
     .where("id", "=", row.id)
     .execute();
   return stored;
+}
+
+/** A part's content; a broken body (cut short, bad framing) is the client's error, not ours. */
+async function* partContent(part: FilePart): AsyncGenerator<Uint8Array> {
+  const iterator = part.content[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+  while (true) {
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await iterator.next();
+    } catch (error) {
+      throw error instanceof MultipartError ? error : new MultipartError("malformed");
+    }
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** An upload's part as a file to store. */
+function partFile(part: FilePart): IncomingFile {
+  return {
+    fileName: part.fileName,
+    content: partContent(part),
+    // busboy marks a part cut at its fileSize limit only once it ends.
+    truncated: () => part.content.truncated,
+  };
 }
 
 /** Deletes attachments and their content (pending uploads given up, a failed batch). */
@@ -163,7 +202,7 @@ export async function receiveUpload(
       bodyBytes: maxUploadBodyBytes,
     })) {
       current = part;
-      const row = await storeFile(db, storage, uploader, part, now);
+      const row = await storeAttachment(deps, uploader, partFile(part), now);
       current = undefined;
       stored.push(row);
       const total = stored.reduce((sum, r) => sum + r.size, 0);

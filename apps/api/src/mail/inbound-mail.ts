@@ -22,8 +22,16 @@ export interface InboundMessage {
   readonly references: readonly string[];
   /** Header values the loop rules look at, lower-cased names. */
   readonly headers: Readonly<Record<string, string>>;
-  /** Attachments (inline images of a signature excepted), which are not kept. */
-  readonly attachments: ReadonlyArray<{ filename: string; size: number }>;
+  /** Attachments (inline images of a signature excepted), in mail order. */
+  readonly attachments: readonly InboundAttachment[];
+}
+
+export interface InboundAttachment {
+  /** The name the mail gives it ("(sans nom)" when none), as reported when it is not kept. */
+  readonly filename: string;
+  readonly size: number;
+  /** Decoded content (the whole mail is in memory already, within the SMTP size limit). */
+  readonly content: Uint8Array;
 }
 
 const LOOP_HEADERS = [
@@ -80,7 +88,11 @@ export function inboundFromParsed(parsed: ParsedMail, envelopeFrom: string, raw:
     headers,
     attachments: parsed.attachments
       .filter((a) => !(a.related && a.contentDisposition === "inline"))
-      .map((a) => ({ filename: storable(a.filename?.trim() || "(sans nom)").slice(0, 200), size: a.size })),
+      .map((a) => ({
+        filename: storable(a.filename?.trim() || "(sans nom)").slice(0, 200),
+        size: a.content.length,
+        content: a.content,
+      })),
   };
 }
 

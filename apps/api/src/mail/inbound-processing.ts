@@ -4,7 +4,8 @@
  * - from a customer whose plan includes `email-support`: a reply to one of their organization's
  *   requests (found by `In-Reply-To` / `References`, else by `[CS-000123]` in the subject) is added
  *   to its conversation, quoted history stripped; otherwise a new request opens (channel e-mail,
- *   category "usage-question", due time from the domain at receipt);
+ *   category "usage-question", due time from the domain at receipt); its attachments are kept
+ *   under the portal's rules (type by content, sizes, count), the refused ones listed as not kept;
  * - from a customer without e-mail support, or an unknown address: one polite auto-reply, at most
  *   one per address per 24 hours;
  * - automatic mail (bounces, auto-replies, lists), staff and our own domain: recorded, never answered.
@@ -19,13 +20,24 @@ import {
   supportEmail,
 } from "@cirrus/domain";
 import type { Kysely } from "kysely";
+import { storeMailAttachments } from "../attachments/mail.ts";
+import type { AttachmentStorage } from "../attachments/storage.ts";
+import { deleteAttachments } from "../attachments/upload.ts";
 import { addMessage, changeStatus, openRequest } from "../commands/requests.ts";
 import { newId } from "../db/ids.ts";
-import type { Database, Db, InboundOutcome, Organization, SupportRequest, User } from "../db/schema.ts";
+import type {
+  Attachment,
+  Database,
+  Db,
+  InboundOutcome,
+  Organization,
+  SupportRequest,
+  User,
+} from "../db/schema.ts";
 import { findOrganization, normalizeEmail, parseAddOns } from "../queries/users.ts";
 import { limits } from "../routes/request-schemas.ts";
 import { notEntitledAutoReply, unknownSenderAutoReply } from "./auto-reply-mails.ts";
-import { automatedReason, type InboundMessage } from "./inbound-mail.ts";
+import { automatedReason, type InboundAttachment, type InboundMessage } from "./inbound-mail.ts";
 import { type MailLinks, notifyAttachmentsNotKept } from "./notifications.ts";
 import { enqueueMail } from "./outbox.ts";
 import { stripQuotedHistory } from "./quoted-text.ts";
@@ -35,6 +47,7 @@ export interface InboundDeps {
   readonly db: Kysely<Database>;
   readonly clock: () => Date;
   readonly links: MailLinks;
+  readonly attachments: AttachmentStorage;
 }
 
 export interface InboundResult {
@@ -55,7 +68,7 @@ function requestSubject(subject: string, locale: Locale): string {
 }
 
 /** The body of a message from a mail: its text within the limit, and the attachments not kept. */
-function messageBody(text: string, attachments: InboundMessage["attachments"], locale: Locale): string {
+function messageBody(text: string, attachments: readonly InboundAttachment[], locale: Locale): string {
   let body = text.trim();
   const note =
     attachments.length > 0
@@ -109,10 +122,12 @@ async function reply(
   user: User,
   org: Organization,
   request: SupportRequest,
+  files: MailFiles,
   now: Date,
 ): Promise<{ outcome: InboundOutcome; requestId: string }> {
-  const body = messageBody(stripQuotedHistory(mail.text), mail.attachments, user.locale);
-  const names = mail.attachments.map((a) => a.filename);
+  const body = messageBody(stripQuotedHistory(mail.text), files.refused, user.locale);
+  const names = files.refused.map((a) => a.filename);
+  const attachmentIds = files.kept.map((a) => a.id);
   let current = request;
   if (current.status === "closed") {
     const state = { status: current.status, statusChangedAt: new Date(current.statusChangedAt) };
@@ -132,6 +147,7 @@ async function reply(
           linkedRequestId: current.id,
           emailMessageId: mail.messageId,
           attachmentsNotKept: names,
+          attachmentIds,
         },
         now,
         deps.links,
@@ -144,7 +160,7 @@ async function reply(
     trx,
     current,
     user,
-    { body, visibility: "public", emailMessageId: mail.messageId },
+    { body, visibility: "public", emailMessageId: mail.messageId, attachmentIds },
     now,
     deps.links,
   );
@@ -211,77 +227,142 @@ async function autoReply(
   return { outcome, autoReplied: true };
 }
 
+/** The mail's files: stored as pending attachments of the sender (kept), or to report as not kept. */
+interface MailFiles {
+  readonly kept: readonly Attachment[];
+  readonly refused: readonly InboundAttachment[];
+}
+
+/** Who the mail is from, as far as what to do with it goes. */
+type Sender =
+  | { readonly kind: "own-address" }
+  | { readonly kind: "automated" }
+  | { readonly kind: "staff"; readonly user: User }
+  | { readonly kind: "entitled"; readonly user: User; readonly org: Organization }
+  | { readonly kind: "not-entitled"; readonly user: User | undefined };
+
+/** Classifies the sender; read before the transaction (to store files) and again inside it. */
+async function senderOf(db: Db, mail: InboundMessage, from: string): Promise<Sender> {
+  if (from.endsWith(`@${supportDomain}`)) return { kind: "own-address" };
+  if (automatedReason(mail)) return { kind: "automated" };
+  let user = from
+    ? await db.selectFrom("users").selectAll().where("emailNormalized", "=", from).executeTakeFirst()
+    : undefined;
+  if (user?.disabledAt) user = undefined; // a disabled account is nobody we serve
+  if (user && user.role !== "customer") return { kind: "staff", user };
+  const org = user ? await findOrganization(db, user.organizationId) : undefined;
+  if (user && org && hasEmailSupport(org)) return { kind: "entitled", user, org };
+  return { kind: "not-entitled", user };
+}
+
+/** The log row of this Message-ID when the mail was processed before. */
+function loggedMail(db: Db, mail: InboundMessage) {
+  return db
+    .selectFrom("inboundMail")
+    .select(["outcome", "requestId"])
+    .where("messageId", "=", mail.messageId)
+    .executeTakeFirst();
+}
+
 /**
- * Processes one accepted mail; resolves once everything it caused (request, message, mails, log
- * row) is committed — only then may the SMTP listener answer 250.
- * @example await processInboundMail({ db, clock, links }, inboundFromParsed(parsed, envelopeFrom, raw))
+ * The mail's attachments stored as pending files of the sender, when the mail will very likely
+ * become a message (an entitled customer, not seen before); otherwise nothing is stored and every
+ * file counts as not kept. Done outside the transaction: content is written through `db`, which on
+ * SQLite (one connection) would wait forever for the open transaction.
+ */
+async function storeFiles(deps: InboundDeps, mail: InboundMessage, now: Date): Promise<MailFiles> {
+  const none = { kept: [], refused: mail.attachments };
+  if (mail.attachments.length === 0 || (await loggedMail(deps.db, mail))) return none;
+  const sender = await senderOf(deps.db, mail, normalizeEmail(mail.fromAddress));
+  if (sender.kind !== "entitled") return none;
+  return storeMailAttachments({ db: deps.db, storage: deps.attachments }, sender.user, mail.attachments, now);
+}
+
+/**
+ * Processes one accepted mail; resolves once everything it caused (request, message, attachments,
+ * mails, log row) is committed — only then may the SMTP listener answer 250.
+ * @example await processInboundMail({ db, clock, links, attachments }, inboundFromParsed(parsed, envelopeFrom, raw))
  */
 export async function processInboundMail(deps: InboundDeps, mail: InboundMessage): Promise<InboundResult> {
   const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
-    const seen = await trx
-      .selectFrom("inboundMail")
-      .select(["outcome", "requestId"])
-      .where("messageId", "=", mail.messageId)
-      .executeTakeFirst();
-    if (seen) return { outcome: "duplicate", requestId: seen.requestId };
-
-    const from = normalizeEmail(mail.fromAddress);
-    let outcome: InboundOutcome;
-    let requestId: string | null = null;
-    let autoReplied = false;
-    let user: User | undefined;
-    if (from.endsWith(`@${supportDomain}`)) outcome = "ignored-own-address";
-    else if (automatedReason(mail)) outcome = "ignored-automated";
-    else {
-      user = from
-        ? await trx.selectFrom("users").selectAll().where("emailNormalized", "=", from).executeTakeFirst()
-        : undefined;
-      if (user?.disabledAt) user = undefined; // a disabled account is nobody we serve
-      const org = user?.role === "customer" ? await findOrganization(trx, user.organizationId) : undefined;
-      if (user && user.role !== "customer") outcome = "ignored-staff";
-      else if (user && org && hasEmailSupport(org)) {
-        const thread = await findThread(trx, mail, org.id);
-        if (thread) ({ outcome, requestId } = await reply(trx, deps, mail, user, org, thread, now));
-        else {
-          const opened = await openRequest(
-            trx,
-            user,
-            {
-              subject: requestSubject(mail.subject, user.locale),
-              category: "usage-question",
-              body: messageBody(mail.text, mail.attachments, user.locale),
-              channel: "email",
-              emailMessageId: mail.messageId,
-              attachmentsNotKept: mail.attachments.map((a) => a.filename),
-            },
-            now,
-            deps.links,
-          );
-          outcome = "request-opened";
-          requestId = opened.id;
-        }
-      } else ({ outcome, autoReplied } = await autoReply(trx, deps, mail, user, now));
+  const files = await storeFiles(deps, mail, now);
+  let linked = false;
+  try {
+    const result = await deps.db.transaction().execute((trx) => decide(trx, deps, mail, files, now));
+    linked = result.outcome === "request-opened" || result.outcome === "reply-added";
+    return result;
+  } finally {
+    // Stored for a message that was not written (the sender's situation changed meanwhile, the same
+    // mail committed by another connection, a failed transaction): nothing will ever claim them.
+    if (!linked && files.kept.length > 0) {
+      // A failed clean-up must not hide the outcome; the stale-upload sweep removes them a day later.
+      await deleteAttachments(deps.db, deps.attachments, files.kept).catch(() => {});
     }
+  }
+}
 
-    await trx
-      .insertInto("inboundMail")
-      .values({
-        id: newId(),
-        messageId: mail.messageId,
-        fromAddress: mail.fromAddress.slice(0, 320),
-        fromNormalized: from.slice(0, 320),
-        envelopeFrom: mail.envelopeFrom.slice(0, 320),
-        subject: mail.subject.slice(0, 1000),
-        textBody: mail.text.slice(0, limits.body),
-        attachmentCount: mail.attachments.length,
-        receivedAt: now.toISOString(),
-        outcome,
-        autoReplied: autoReplied ? 1 : 0,
-        requestId,
-        userId: user?.id ?? null,
-      })
-      .execute();
-    return { outcome, requestId };
-  });
+/** The decision and everything it writes, in the mail's transaction. */
+async function decide(
+  trx: Db,
+  deps: InboundDeps,
+  mail: InboundMessage,
+  files: MailFiles,
+  now: Date,
+): Promise<InboundResult> {
+  const seen = await loggedMail(trx, mail);
+  if (seen) return { outcome: "duplicate", requestId: seen.requestId };
+
+  const from = normalizeEmail(mail.fromAddress);
+  const sender = await senderOf(trx, mail, from);
+  let outcome: InboundOutcome;
+  let requestId: string | null = null;
+  let autoReplied = false;
+  const user = sender.kind === "own-address" || sender.kind === "automated" ? undefined : sender.user;
+  if (sender.kind === "own-address") outcome = "ignored-own-address";
+  else if (sender.kind === "automated") outcome = "ignored-automated";
+  else if (sender.kind === "staff") outcome = "ignored-staff";
+  else if (sender.kind === "entitled") {
+    const { user, org } = sender;
+    const thread = await findThread(trx, mail, org.id);
+    if (thread) ({ outcome, requestId } = await reply(trx, deps, mail, user, org, thread, files, now));
+    else {
+      const opened = await openRequest(
+        trx,
+        user,
+        {
+          subject: requestSubject(mail.subject, user.locale),
+          category: "usage-question",
+          body: messageBody(mail.text, files.refused, user.locale),
+          channel: "email",
+          emailMessageId: mail.messageId,
+          attachmentsNotKept: files.refused.map((a) => a.filename),
+          attachmentIds: files.kept.map((a) => a.id),
+        },
+        now,
+        deps.links,
+      );
+      outcome = "request-opened";
+      requestId = opened.id;
+    }
+  } else ({ outcome, autoReplied } = await autoReply(trx, deps, mail, sender.user, now));
+
+  await trx
+    .insertInto("inboundMail")
+    .values({
+      id: newId(),
+      messageId: mail.messageId,
+      fromAddress: mail.fromAddress.slice(0, 320),
+      fromNormalized: from.slice(0, 320),
+      envelopeFrom: mail.envelopeFrom.slice(0, 320),
+      subject: mail.subject.slice(0, 1000),
+      textBody: mail.text.slice(0, limits.body),
+      attachmentCount: mail.attachments.length,
+      receivedAt: now.toISOString(),
+      outcome,
+      autoReplied: autoReplied ? 1 : 0,
+      requestId,
+      userId: user?.id ?? null,
+    })
+    .execute();
+  return { outcome, requestId };
 }

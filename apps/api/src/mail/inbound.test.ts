@@ -5,6 +5,7 @@
  */
 import { firstResponseDueAt, supportEmail } from "@cirrus/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attachmentStorage } from "../attachments/storage.ts";
 import { createLogger } from "../logger.ts";
 import { type Actor, createTestApp, type TestApp, testConfig } from "../test-support/app.ts";
 import { createTestDatabase } from "../test-support/database.ts";
@@ -22,7 +23,7 @@ beforeAll(async () => {
     host: "127.0.0.1",
     port: 0,
     maxBytes,
-    deps: { db: t.db, clock: t.clock.now, links: testConfig, logger },
+    deps: { db: t.db, clock: t.clock.now, links: testConfig, attachments: t.attachments, logger },
   });
 });
 afterAll(async () => {
@@ -290,7 +291,7 @@ describe("a mail from a customer whose plan includes e-mail support", () => {
     expect(body).not.toContain("alert");
   });
 
-  it("keeps the text but not the attachments, and says so to the customer and the agent", async () => {
+  it("keeps the text but not a file whose content is not what its name says, and says so to both", async () => {
     const org = await t.organization("premium");
     const customer = await t.user("customer", org.id);
     const id = messageId();
@@ -298,6 +299,7 @@ describe("a mail from a customer whose plan includes e-mail support", () => {
       from: customer.user.email,
       subject: "Capture d’écran",
       text: "Voir la capture jointe.",
+      // Named .png, but control bytes: recognised by content, it is no accepted type.
       attachments: [{ filename: "capture.png", content: Buffer.alloc(3000, 1) }],
       messageId: id,
     });
@@ -305,9 +307,14 @@ describe("a mail from a customer whose plan includes e-mail support", () => {
     const body = (await detail(customer, String(item?.id))).messages[0]?.body;
     expect(body).toBe("Voir la capture jointe.\n\n[Pièces jointes non conservées : capture.png (3 kB)]");
     const [ack] = await outboxTo(customer.user.email);
-    expect(ack?.textBody).toContain("Les pièces jointes ne sont pas conservées par le support e-mail");
-    expect(ack?.textBody).toContain("capture.png");
+    expect(ack?.textBody).toContain("1 pièce jointe non conservée : capture.png.");
     expect((await logOf(id)).attachmentCount).toBe(1);
+    const stored = await t.db
+      .selectFrom("attachments")
+      .select("id")
+      .where("uploaderId", "=", customer.user.id)
+      .execute();
+    expect(stored).toEqual([]);
   });
 
   it("processes the same Message-ID once, however often it is delivered", async () => {
@@ -467,7 +474,13 @@ describe("SMTP refusals", () => {
     const listener = await startInboundServer({
       host: "127.0.0.1",
       port: 0,
-      deps: { db: broken.db, clock: t.clock.now, links: testConfig, logger },
+      deps: {
+        db: broken.db,
+        clock: t.clock.now,
+        links: testConfig,
+        attachments: attachmentStorage(broken.db, { kind: "database", folder: t.attachmentsDir }),
+        logger,
+      },
     });
     await broken.close();
     try {

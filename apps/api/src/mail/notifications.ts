@@ -199,7 +199,7 @@ export async function notifyQuoteProposed(
   );
 }
 
-/** A customer's e-mail reply had attachments, which are not kept: tell that customer (only). */
+/** A customer’s e-mail reply had attachments that were refused: tell that customer (only). */
 export async function notifyAttachmentsNotKept(
   db: Db,
   request: SupportRequest,

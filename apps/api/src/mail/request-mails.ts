@@ -3,7 +3,7 @@
  * attachments not kept — in the recipient's language. Every subject is `[CS-000123] <subject>`, the
  * same for the whole conversation, so mail clients thread it and replies find their request.
  */
-import type { Locale } from "@cirrus/domain";
+import { attachmentLimits, formatFileSize, type Locale } from "@cirrus/domain";
 import { type Block, type RenderedMail, renderMail } from "./compose.ts";
 import { formatCivilDateLong, formatEffortDays, formatParisDate, formatParisDateTime } from "./format.ts";
 
@@ -45,15 +45,19 @@ const portalLink = (locale: Locale, link: string): Block => ({
   label: locale === "fr" ? "Voir la demande sur le portail" : "View the request in the portal",
 });
 
+const { maxFilesPerMessage, maxFileBytes, maxMessageBytes } = attachmentLimits;
+
+/** Which e-mail attachments were refused (type, size, count), and what support does keep. */
 function attachmentsNotKept(locale: Locale, names: readonly string[]): Block[] {
   if (names.length === 0) return [];
   const list = names.join(", ");
+  const plural = names.length > 1 ? "s" : "";
   return [
     {
       p:
         locale === "fr"
-          ? `Les pièces jointes ne sont pas conservées par le support e-mail (${names.length} non conservée${names.length > 1 ? "s" : ""} : ${list}). Votre texte a bien été enregistré ; décrivez le contenu utile dans votre réponse, ou partagez les fichiers par un lien.`
-          : `Attachments are not kept by e-mail support (${names.length} not kept: ${list}). Your text was recorded; describe what matters in your reply, or share the files through a link.`,
+          ? `${names.length} pièce${plural} jointe${plural} non conservée${plural} : ${list}. Le support garde les images, PDF, documents bureautiques, archives et fichiers texte (reconnus d’après leur contenu), jusqu’à ${maxFilesPerMessage} fichiers par message, ${formatFileSize(maxFileBytes, "fr")} par fichier et ${formatFileSize(maxMessageBytes, "fr")} en tout. Votre texte a bien été enregistré ; partagez les autres fichiers par un lien, ou décrivez leur contenu dans votre réponse.`
+          : `${names.length} attachment${plural} not kept: ${list}. Support keeps images, PDF, office documents, archives and text files (recognised from their content), up to ${maxFilesPerMessage} files per message, ${formatFileSize(maxFileBytes, "en")} per file and ${formatFileSize(maxMessageBytes, "en")} in all. Your text was recorded; share the other files through a link, or describe what matters in your reply.`,
     },
   ];
 }
@@ -194,7 +198,7 @@ export function quoteProposedMail(
 }
 
 /**
- * A reply came in by e-mail with attachments, which are not kept: say so once.
+ * A reply came in by e-mail with attachments that were refused (type, size, count): say so once.
  * @example attachmentsNotKeptMail("en", { …base, names: ["screenshot.png"] })
  */
 export function attachmentsNotKeptMail(
