@@ -49,7 +49,8 @@ export async function storeMailAttachments<F extends MailFile>(
           deps,
           uploader,
           { fileName: file.filename, content: [file.content], size: file.content.length },
-          now,
+          // One millisecond apart: messages list their files by time (mail order), and ids are random.
+          new Date(now.getTime() + kept.length),
         );
         kept.push(row);
         total += row.size;

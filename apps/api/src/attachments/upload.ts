@@ -202,7 +202,9 @@ export async function receiveUpload(
       bodyBytes: maxUploadBodyBytes,
     })) {
       current = part;
-      const row = await storeAttachment(deps, uploader, partFile(part), now);
+      // One millisecond apart: messages list their files by time, and ids are random.
+      const at = new Date(now.getTime() + stored.length);
+      const row = await storeAttachment(deps, uploader, partFile(part), at);
       current = undefined;
       stored.push(row);
       const total = stored.reduce((sum, r) => sum + r.size, 0);

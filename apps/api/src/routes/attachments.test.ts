@@ -175,6 +175,26 @@ describe.each(["database", "disk"] as const)("attachments stored in the %s", (st
     expect((await t.call("GET", `/v1/attachments/${note?.id}`, { token: agent.token })).status).toBe(200);
   });
 
+  it("lists a message's files in the order they were uploaded", async () => {
+    const names = ["c.png", "a.png", "d.png", "b.png", "e.png"];
+    const files = await uploadOk(
+      t,
+      customer,
+      names.map((name) => ({ name, bytes: pngBytes(2) })),
+    );
+    const res = await t.call("POST", "/v1/requests", {
+      token: customer.token,
+      json: {
+        subject: "Ordre",
+        category: "bug",
+        body: "Cinq.",
+        attachmentIds: files.map((f) => f.id).reverse(),
+      },
+    });
+    const request = (await res.json()) as { messages: { attachments: Uploaded[] }[] };
+    expect(request.messages[0]?.attachments.map((a) => a.name)).toEqual(names);
+  });
+
   it("shows a pending upload to its uploader only, and lets no one else attach it", async () => {
     const [file] = await uploadOk(t, customer, [{ name: "a.png", bytes: pngBytes(2) }]);
     expect((await t.call("GET", `/v1/attachments/${file?.id}`, { token: customer.token })).status).toBe(200);
