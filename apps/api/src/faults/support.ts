@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { connect, createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Client, escapeIdentifier } from "pg";
 import { type OpenedDatabase, openDatabase } from "../db/connect.ts";
+import { newId } from "../db/ids.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { type SeededWorld, seedWorld } from "../test-support/spawn-api.ts";
 
@@ -20,6 +22,59 @@ export async function preparedSqliteFile(): Promise<{
   const world = await seedWorld(opened.db);
   await opened.close();
   return { file, world, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+/**
+ * A migrated database with a seeded world on the engine of the Vitest project: a SQLite file, or a
+ * new PostgreSQL database (not a schema: the API process connects with a plain DATABASE_URL).
+ */
+export async function preparedDatabase(): Promise<{
+  url: string;
+  world: SeededWorld;
+  remove: () => Promise<void>;
+}> {
+  if ((process.env.TEST_DB_ENGINE ?? "sqlite") === "sqlite") {
+    const { file, world, remove } = await preparedSqliteFile();
+    return { url: file, world, remove: async () => remove() };
+  }
+  const { url, remove } = await createPostgresDatabase(requiredTestDatabaseUrl());
+  const world = await withDatabase(url, async ({ db }) => {
+    await migrateToLatest(db);
+    return seedWorld(db);
+  });
+  return { url, world, remove };
+}
+
+export function requiredTestDatabaseUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("TEST_DB_ENGINE=postgres needs TEST_DATABASE_URL=postgres://…");
+  return url;
+}
+
+/** A new, empty database on the server of `serverUrl`; `remove` drops it (closing its connections). */
+export async function createPostgresDatabase(
+  serverUrl: string,
+): Promise<{ url: string; remove: () => Promise<void> }> {
+  const name = `cirrus_${newId()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")}`.slice(0, 60);
+  await adminQuery(serverUrl, `create database ${escapeIdentifier(name)}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    remove: () => adminQuery(serverUrl, `drop database if exists ${escapeIdentifier(name)} with (force)`),
+  };
+}
+
+async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Opens a database for checks after the API process is done with it. */

@@ -56,15 +56,11 @@ export async function spawnApi(env: Record<string, string>, startTimeoutMs = 30_
     );
     const onLine = (line: string) => {
       output.push(line);
-      if (!line.startsWith("{")) return;
-      try {
-        const entry = JSON.parse(line) as { msg?: string; url?: string };
-        if (entry.msg === "listening" && entry.url) {
-          clearTimeout(timer);
-          resolve(entry.url);
-        }
-      } catch {
-        // not a log line
+      // Printed whatever LOG_LEVEL is (the structured "listening" line is not, at warn and above).
+      const port = /^API: http:\/\/localhost:(\d+)/.exec(line)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${port}`);
       }
     };
     for (const stream of [child.stdout, child.stderr]) {
