@@ -121,7 +121,7 @@ function openSqlite(path: string): OpenedDatabase {
 }
 
 /** A file path from a plain path, a `file:` URL (absolute `file:///…` or relative `file:data/x.db`) or `:memory:`. */
-function sqlitePath(url: string): string {
+export function sqlitePath(url: string): string {
   if (url === ":memory:") return url;
   if (url.startsWith("file://")) return fileURLToPath(url);
   if (!url.startsWith("file:")) return resolve(url);
