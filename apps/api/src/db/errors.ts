@@ -67,8 +67,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   ) {
     return true;
   }
-  // pg-pool's and pg's own wording for a connect timeout and a dropped connection.
-  return /timeout exceeded when trying to connect|Connection terminated/i.test(error.message);
+  // pg-pool's and pg's own wording for a connect timeout and a dropped connection — and for a query
+  // on a client whose connection already failed: a transaction cut by a server restart fails its
+  // ROLLBACK with that one, which then hides the original 57P01.
+  return /timeout exceeded when trying to connect|Connection terminated|(encountered a connection error|was closed) and is not queryable/i.test(
+    error.message,
+  );
 }
 
 /**
