@@ -1,6 +1,7 @@
 /** Types shared by every route: what the app is built from, and what middleware puts on the context. */
 import type { Locale } from "@cirrus/domain";
 import type { Kysely } from "kysely";
+import type { AttachmentStorage } from "./attachments/storage.ts";
 import type { Database, Session, User } from "./db/schema.ts";
 import type { Logger } from "./logger.ts";
 
@@ -31,6 +32,8 @@ export interface AppDeps {
    * balancer stops sending new requests while the in-flight ones finish. Absent: never.
    */
   readonly stopping?: () => boolean;
+  /** Where attachment content is written and read (database or folder). */
+  readonly attachments: AttachmentStorage;
 }
 
 export interface Auth {

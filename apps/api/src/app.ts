@@ -14,6 +14,7 @@ import { Problem, problemFromDomain, problemResponse } from "./problems.ts";
 import { createRouter } from "./router.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { agentRoutes } from "./routes/agent.ts";
+import { attachmentRoutes, uploadPath } from "./routes/attachments.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { cannedReplyRoutes } from "./routes/canned-replies.ts";
@@ -67,14 +68,14 @@ function toProblem(error: unknown, deps: AppDeps, requestId: string): Problem {
 export function createApp(deps: AppDeps) {
   const app = createRouter();
   app.use(requestContext(deps));
-  app.use(
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: () => {
-        throw new Problem("payload-too-large");
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: deps.config.bodyLimitBytes,
+    onError: () => {
+      throw new Problem("payload-too-large");
+    },
+  });
+  // Uploads stream through their own per-file and per-message limits (attachments/upload.ts).
+  app.use((c, next) => (c.req.method === "POST" && c.req.path === uploadPath ? next() : limitBody(c, next)));
   app.use(authenticate);
   app.use(csrfProtection);
 
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps) {
     .route("/", invitationRoutes())
     .route("/", meRoutes())
     .route("/", requestRoutes())
+    .route("/", attachmentRoutes())
     .route("/", agentRoutes())
     .route("/", dashboardRoutes())
     .route("/", cannedReplyRoutes())

@@ -9,6 +9,7 @@ import { proposeQuote } from "./commands/quotes.ts";
 import { openRequest } from "./commands/requests.ts";
 import { newId } from "./db/ids.ts";
 import { type Actor, createTestApp, fixturePassword, type TestApp, testConfig } from "./test-support/app.ts";
+import { pngBytes, storeTestAttachment, uploadForm } from "./test-support/attachments.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -30,6 +31,7 @@ interface World {
   invitationId: string;
   invitationToken: string;
   cannedReplyId: string;
+  attachmentId: string;
 }
 
 async function world(): Promise<World> {
@@ -95,7 +97,17 @@ async function world(): Promise<World> {
       updatedAt: now.toISOString(),
     })
     .execute();
+  const firstMessage = await t.db
+    .selectFrom("messages")
+    .select("id")
+    .where("requestId", "=", request.id)
+    .executeTakeFirstOrThrow();
+  const attachment = await storeTestAttachment(t, customer.user, {
+    requestId: request.id,
+    messageId: firstMessage.id,
+  });
   return {
+    attachmentId: attachment.id,
     orgId: org.id,
     customer,
     otherOrg,
@@ -113,6 +125,7 @@ type Expect = readonly [anonymous: number, otherOrg: number, customer: number, a
 interface Entry {
   expect: Expect;
   body?: (w: World) => unknown;
+  form?: (w: World) => FormData;
   params?: (w: World, caller: Actor | null) => Record<string, string>;
 }
 
@@ -180,6 +193,14 @@ const matrix: Record<string, Entry> = {
   "POST /v1/requests/{id}/reopen": { expect: customerOwn(200), params: request },
   "POST /v1/requests/{id}/quotes/{quoteId}/accept": { expect: customerOwn(200), params: quote },
   "POST /v1/requests/{id}/quotes/{quoteId}/decline": { expect: customerOwn(200), params: quote },
+  "POST /v1/attachments": {
+    expect: anyUser(201),
+    form: () => uploadForm([{ name: "capture.png", bytes: pngBytes(64) }]),
+  },
+  "GET /v1/attachments/{id}": {
+    expect: [401, 404, 200, 200, 200],
+    params: (w) => ({ id: w.attachmentId }),
+  },
   "GET /v1/agent/queue": { expect: staff(200) },
   "GET /v1/agent/staff": { expect: staff(200) },
   "GET /v1/agent/requests/{id}": { expect: staff(200), params: request },
@@ -311,6 +332,7 @@ describe("authorization matrix", () => {
         const res = await t.call(op.method, path, {
           token: caller?.token,
           ...(entry.body ? { json: entry.body(w) } : {}),
+          ...(entry.form ? { form: entry.form(w) } : {}),
         });
         const want = entry.expect[index];
         if (res.status !== want)

@@ -51,6 +51,12 @@ const EnvSchema = z.object({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /**
+   * Where attachment content is kept: `database` (default: one file to back up with the embedded
+   * engine) or `disk` (files in ATTACHMENTS_DIR). Existing files stay readable after a change.
+   */
+  ATTACHMENT_STORAGE: z.enum(["database", "disk"]).default("database"),
+  ATTACHMENTS_DIR: z.string().default(join(repoRoot, "data", "attachments")),
   /** How often the sender looks for due mails, milliseconds (only with SMTP_URL). */
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
 });

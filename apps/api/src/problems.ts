@@ -3,7 +3,14 @@
  * stable `code`, a fitting status and a message in the caller's language. Domain errors are mapped
  * here once (see `app.ts` onError).
  */
-import { type DomainError, type Locale, type Localized, localize } from "@cirrus/domain";
+import {
+  attachmentLimits,
+  type DomainError,
+  formatFileSize,
+  type Locale,
+  type Localized,
+  localize,
+} from "@cirrus/domain";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -29,7 +36,12 @@ export const problemCodes = {
   "invalid-date": 422,
   "invalid-token": 400,
   "payload-too-large": 413,
+  "attachment-too-large": 413,
+  "attachments-too-large": 413,
+  "too-many-attachments": 422,
+  "too-many-pending-attachments": 429,
   "unsupported-media-type": 415,
+  "unsupported-attachment-type": 415,
   "rate-limited": 429,
   "service-unavailable": 503,
   "storage-full": 503,
@@ -37,6 +49,8 @@ export const problemCodes = {
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ProblemCode = keyof typeof problemCodes;
+
+const { maxFileBytes, maxMessageBytes, maxFilesPerMessage } = attachmentLimits;
 
 const titles: Record<ProblemCode, Localized> = {
   "bad-request": { fr: "Requête invalide.", en: "Bad request." },
@@ -84,6 +98,26 @@ const titles: Record<ProblemCode, Localized> = {
   },
   "payload-too-large": { fr: "La requête est trop volumineuse.", en: "The request is too large." },
   "unsupported-media-type": { fr: "Type de contenu non pris en charge.", en: "Unsupported content type." },
+  "attachment-too-large": {
+    fr: `Fichier trop volumineux : ${formatFileSize(maxFileBytes, "fr")} au maximum par fichier.`,
+    en: `File too large: at most ${formatFileSize(maxFileBytes, "en")} per file.`,
+  },
+  "attachments-too-large": {
+    fr: `Pièces jointes trop volumineuses : ${formatFileSize(maxMessageBytes, "fr")} au maximum par message.`,
+    en: `Attachments too large: at most ${formatFileSize(maxMessageBytes, "en")} per message.`,
+  },
+  "too-many-attachments": {
+    fr: `Trop de fichiers : ${maxFilesPerMessage} au maximum par message.`,
+    en: `Too many files: at most ${maxFilesPerMessage} per message.`,
+  },
+  "too-many-pending-attachments": {
+    fr: "Trop de fichiers en attente d’envoi : envoyez ou abandonnez d’abord vos messages en cours.",
+    en: "Too many files waiting to be sent: send or abandon your messages in progress first.",
+  },
+  "unsupported-attachment-type": {
+    fr: "Type de fichier non accepté (reconnu d’après son contenu). Formats acceptés : images, PDF, documents bureautiques, archives, texte.",
+    en: "File type not accepted (recognised from its content). Accepted: images, PDF, office documents, archives, text.",
+  },
   "rate-limited": {
     fr: "Trop de tentatives. Réessayez dans quelques instants.",
     en: "Too many attempts. Try again shortly.",

@@ -7,6 +7,8 @@
 import type { Server as HttpServer } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
+import { deleteStaleUploads } from "./attachments/link.ts";
+import { attachmentStorage } from "./attachments/storage.ts";
 import { closeStaleResolved } from "./commands/requests.ts";
 import { openDatabase, redactUrl } from "./db/connect.ts";
 import { migrateToLatest } from "./db/migrate.ts";
@@ -35,8 +37,10 @@ if (engine === "sqlite" && env.NODE_ENV !== "production") {
 }
 
 let stopping = false;
+const attachments = attachmentStorage(db, { kind: env.ATTACHMENT_STORAGE, folder: env.ATTACHMENTS_DIR });
 const app = createApp({
   db,
+  attachments,
   engine,
   clock: () => new Date(),
   logger,
@@ -68,6 +72,9 @@ const server = serve({ fetch: app.fetch, hostname: env.API_HOST, port: env.API_P
 const autoClose = setInterval(() => {
   closeStaleResolved(db, new Date(), links).catch((error: unknown) =>
     logger.warn("auto-close failed", { error: String(error) }),
+  );
+  deleteStaleUploads(db, attachments, new Date()).catch((error: unknown) =>
+    logger.warn("clean-up of abandoned uploads failed", { error: String(error) }),
   );
 }, 60_000);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as attachments from "./attachments.ts";
 import * as businessTime from "./business-time.ts";
 import * as calendar from "./calendar.ts";
 import * as categories from "./categories.ts";
@@ -21,6 +22,7 @@ import * as tiers from "./tiers.ts";
 import * as zonedTime from "./zoned-time.ts";
 
 const modules: Record<string, Record<string, unknown>> = {
+  attachments,
   businessTime,
   calendar,
   categories,

@@ -3,6 +3,23 @@
  * Pure TypeScript: no I/O, no framework, no `node:*` imports.
  */
 export {
+  type AttachmentDisplay,
+  type AttachmentType,
+  type AttachmentTypeId,
+  acceptedExtensions,
+  attachmentLimits,
+  attachmentTypeByMediaType,
+  attachmentTypeIds,
+  attachmentTypeOf,
+  attachmentTypes,
+  detectAttachmentType,
+  extensionOf,
+  formatFileSize,
+  hasAcceptedExtension,
+  sanitizeFileName,
+  sniffBytes,
+} from "./attachments.ts";
+export {
   addBusinessMillis,
   businessMillisBetween,
   clockStartAt,

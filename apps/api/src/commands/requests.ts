@@ -14,6 +14,7 @@ import {
   statusAfterPublicMessage,
 } from "@cirrus/domain";
 import type { Kysely } from "kysely";
+import { linkAttachments } from "../attachments/link.ts";
 import { newId } from "../db/ids.ts";
 import { inTransaction } from "../db/in-transaction.ts";
 import type { Database, Db, SupportRequest, User } from "../db/schema.ts";
@@ -38,6 +39,8 @@ export interface OpenRequestInput {
   emailMessageId?: string | undefined;
   /** Names of e-mail attachments that were not kept (the acknowledgement says so). */
   attachmentsNotKept?: readonly string[] | undefined;
+  /** The customer's pending uploads to attach to the first message. */
+  attachmentIds?: readonly string[] | undefined;
 }
 
 /** The request as it is now, read inside the transaction: another change may have landed meanwhile. */
@@ -122,10 +125,11 @@ export async function openRequest(
       updatedAt: at,
     };
     await trx.insertInto("requests").values(request).execute();
+    const messageId = newId();
     await trx
       .insertInto("messages")
       .values({
-        id: newId(),
+        id: messageId,
         requestId: request.id,
         authorId: customer.id,
         visibility: "public",
@@ -134,6 +138,7 @@ export async function openRequest(
         emailMessageId: input.emailMessageId ?? null,
       })
       .execute();
+    await linkAttachments(trx, input.attachmentIds, customer, { requestId: request.id, messageId });
     const event: HistoryEvent = { actorId: customer.id, kind: "status", from: null, to: "new", reason: null };
     await recordEvent(trx, request.id, event, at);
     await notifyRequestReceived(trx, request, links, now, input.attachmentsNotKept);
@@ -158,6 +163,8 @@ export async function addMessage(
     reason?: string | undefined;
     /** The `Message-ID` of the e-mail the message came in with. */
     emailMessageId?: string | undefined;
+    /** The author's pending uploads to attach. */
+    attachmentIds?: readonly string[] | undefined;
   },
   now: Date,
   links: MailLinks,
@@ -211,6 +218,7 @@ export async function addMessage(
       emailMessageId: input.emailMessageId ?? null,
     };
     await trx.insertInto("messages").values(message).execute();
+    await linkAttachments(trx, input.attachmentIds, author, { requestId: current.id, messageId: message.id });
     await trx.updateTable("requests").set(changes).where("id", "=", current.id).execute();
     const updated: SupportRequest = { ...current, ...changes };
     if (actor === "agent" && input.visibility === "public") {

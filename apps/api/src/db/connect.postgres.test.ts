@@ -51,6 +51,9 @@ describe("openDatabase on PostgreSQL", () => {
       where table_schema = current_schema() and data_type not in ('text', 'character varying')
       order by table_name, column_name`.execute(opened.db);
     expect(rows.map((r) => `${r.table_name}.${r.column_name} ${r.data_type}`)).toEqual([
+      "attachmentChunks.data bytea",
+      "attachmentChunks.seq integer",
+      "attachments.size integer",
       "counters.value integer",
       "feedback.helpful integer",
       "inboundMail.attachmentCount integer",

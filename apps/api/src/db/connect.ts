@@ -94,6 +94,16 @@ pgTypes.setTypeParser(20, (text: string) => {
   return value;
 });
 
+/**
+ * `bytea` as a plain Uint8Array, as node:sqlite returns blobs (pg would give a Buffer). PostgreSQL
+ * sends bytea in hex (`\x…`, the default `bytea_output` since 9.0).
+ */
+pgTypes.setTypeParser(17, (text: string) => {
+  if (!text.startsWith("\\x")) throw new Error("bytea_output must be 'hex'");
+  const buffer = Buffer.from(text.slice(2), "hex");
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+});
+
 function openSqlite(path: string): OpenedDatabase {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const database = new DatabaseSync(path);

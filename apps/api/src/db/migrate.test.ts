@@ -180,6 +180,20 @@ const expectedColumns: { [T in keyof Database]: Nullability<Database[T]> } = {
     createdAt: "not null",
     updatedAt: "not null",
   },
+  attachments: {
+    id: "not null",
+    uploaderId: "not null",
+    requestId: "nullable",
+    messageId: "nullable",
+    name: "not null",
+    mediaType: "not null",
+    size: "not null",
+    sha256: "not null",
+    storage: "not null",
+    status: "not null",
+    createdAt: "not null",
+  },
+  attachmentChunks: { attachmentId: "not null", seq: "not null", data: "not null" },
 };
 
 let opened: OpenedDatabase;
@@ -238,6 +252,7 @@ describe("migrations", () => {
       const down = await migrator.migrateTo(NO_MIGRATIONS);
       expect(down.error).toBeUndefined();
       expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([
+        ["2026-11-26-0004-attachments", "Down", "Success"],
         ["2026-11-26-0003-canned-replies", "Down", "Success"],
         ["2026-11-26-0002-email", "Down", "Success"],
         ["2026-11-26-0001-initial", "Down", "Success"],
@@ -246,6 +261,7 @@ describe("migrations", () => {
         "2026-11-26-0001-initial",
         "2026-11-26-0002-email",
         "2026-11-26-0003-canned-replies",
+        "2026-11-26-0004-attachments",
       ]);
     } finally {
       await fresh.close();

@@ -123,6 +123,32 @@ export interface MessageTable {
   emailMessageId: string | null;
 }
 
+export interface AttachmentTable {
+  id: string;
+  uploaderId: string;
+  /** Null while pending: uploaded, not yet attached to a message (visible to its uploader only). */
+  requestId: string | null;
+  messageId: string | null;
+  /** Sanitized file name (no path, no control characters). */
+  name: string;
+  /** The allow-listed media type, detected from the content. */
+  mediaType: string;
+  size: number;
+  /** Hex SHA-256 of the content, computed while it streamed in. */
+  sha256: string;
+  /** Where the content is: in `attachmentChunks` or in the attachments folder. */
+  storage: "database" | "disk";
+  status: "uploading" | "stored";
+  createdAt: Timestamp;
+}
+
+/** Content of database-stored attachments, in order, a few hundred kilobytes per row. */
+export interface AttachmentChunkTable {
+  attachmentId: string;
+  seq: number;
+  data: Uint8Array;
+}
+
 export interface QuoteTable {
   id: string;
   requestId: string;
@@ -272,6 +298,8 @@ export interface Database {
   counters: CounterTable;
   auditLog: AuditLogTable;
   cannedReplies: CannedReplyTable;
+  attachments: AttachmentTable;
+  attachmentChunks: AttachmentChunkTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;
@@ -287,6 +315,7 @@ export type OutboxRow = Selectable<OutboxTable>;
 export type InboundMail = Selectable<InboundMailTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type CannedReply = Selectable<CannedReplyTable>;
+export type Attachment = Selectable<AttachmentTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 
 /** The database or a transaction on it: what queries and commands that may run inside one accept. */

@@ -17,6 +17,8 @@ const organizationId = newId();
 const customerId = newId();
 const agentId = newId();
 const requestId = newId();
+const messageId = newId();
+const attachmentId = newId();
 
 /** One row per table, inserted in this order (parents first); nullable columns filled in some, null in others. */
 const rows: { [T in keyof Database]: Insertable<Database[T]> } = {
@@ -93,7 +95,7 @@ const rows: { [T in keyof Database]: Insertable<Database[T]> } = {
     updatedAt: "2026-11-26T09:30:00.000Z",
   },
   messages: {
-    id: newId(),
+    id: messageId,
     requestId,
     authorId: customerId,
     visibility: "public",
@@ -186,6 +188,20 @@ const rows: { [T in keyof Database]: Insertable<Database[T]> } = {
     createdAt: "2026-11-26T09:00:00.000Z",
     updatedAt: "2026-11-26T09:30:00.000Z",
   },
+  attachments: {
+    id: attachmentId,
+    uploaderId: customerId,
+    requestId,
+    messageId,
+    name: "Capture d’écran « export ».png",
+    mediaType: "image/png",
+    size: 3,
+    sha256: "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81",
+    storage: "database",
+    status: "stored",
+    createdAt: "2026-11-26T09:00:00.000Z",
+  },
+  attachmentChunks: { attachmentId, seq: 0, data: new Uint8Array([0, 255, 1]) },
 };
 
 describe("every table round-trips its values", () => {
@@ -207,7 +223,14 @@ describe("every table round-trips its values", () => {
   });
 
   it.each(Object.keys(rows) as (keyof Database)[])("%s", async (table) => {
-    const key = table === "rateLimits" ? "key" : table === "counters" ? "name" : "id";
+    const key =
+      table === "rateLimits"
+        ? "key"
+        : table === "counters"
+          ? "name"
+          : table === "attachmentChunks"
+            ? "attachmentId"
+            : "id";
     const expected = rows[table] as Record<string, unknown>;
     const stored = await opened.db
       .selectFrom(table)

@@ -7,7 +7,8 @@ import {
   reopenDeadline,
 } from "@cirrus/domain";
 import type { Kysely } from "kysely";
-import type { Database, SupportRequest } from "../db/schema.ts";
+import { presentAttachment } from "../attachments/present.ts";
+import type { Attachment, Database, SupportRequest } from "../db/schema.ts";
 import { presentQuote, presentSummary } from "./requests.ts";
 import { findOrganization, presentOrganization } from "./users.ts";
 
@@ -32,8 +33,17 @@ export async function requestDetail(
     ])
     .where("messages.requestId", "=", request.id);
   if (!viewer.includeInternal) messagesQuery = messagesQuery.where("messages.visibility", "=", "public");
-  const [messages, events, quotes, opener, linked] = await Promise.all([
+  const [messages, attachments, events, quotes, opener, linked] = await Promise.all([
     messagesQuery.orderBy("messages.createdAt", "asc").orderBy("messages.id", "asc").execute(),
+    // All of the request's files; those of messages the viewer cannot see are dropped below.
+    db
+      .selectFrom("attachments")
+      .selectAll()
+      .where("requestId", "=", request.id)
+      .where("status", "=", "stored")
+      .orderBy("createdAt", "asc")
+      .orderBy("id", "asc")
+      .execute(),
     db
       .selectFrom("requestEvents")
       .leftJoin("users", "users.id", "requestEvents.actorId")
@@ -68,6 +78,11 @@ export async function requestDetail(
       : Promise.resolve(undefined),
   ]);
   const state = { status: request.status, statusChangedAt: new Date(request.statusChangedAt) };
+  const filesByMessage = new Map<string, Attachment[]>();
+  for (const file of attachments) {
+    if (file.messageId)
+      filesByMessage.set(file.messageId, [...(filesByMessage.get(file.messageId) ?? []), file]);
+  }
   return {
     ...presentSummary({ ...request, openedByName: opener?.name ?? null }, now),
     // Staff see who wrote internal history; customers see "support" for staff actors.
@@ -77,6 +92,7 @@ export async function requestDetail(
       body: m.body,
       createdAt: m.createdAt,
       author: { id: m.authorId, name: m.authorName, role: m.authorRole },
+      attachments: (filesByMessage.get(m.id) ?? []).map(presentAttachment),
     })),
     history: events
       .filter((e) => viewer.includeInternal || e.kind !== "assignee")

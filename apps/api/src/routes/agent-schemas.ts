@@ -1,7 +1,7 @@
 /** Request and response schemas of the staff side of requests (queue, agent detail, replies, changes, quotes). */
 import { criticalityIds, requestCategoryIds, requestStatusIds, roleIds, tierIds } from "@cirrus/domain";
 import { z } from "@hono/zod-openapi";
-import { limits, RequestDetailSchema, RequestSummarySchema } from "./request-schemas.ts";
+import { AttachmentIdsSchema, limits, RequestDetailSchema, RequestSummarySchema } from "./request-schemas.ts";
 import { statusListParam, text } from "./schemas.ts";
 import { OrganizationSchema } from "./user-schemas.ts";
 
@@ -97,6 +97,7 @@ export const AgentMessageInput = z
     reason: text(1, limits.reason)
       .optional()
       .openapi({ description: "Why the status changes (kept in history)" }),
+    attachmentIds: AttachmentIdsSchema,
   })
   .openapi("AgentMessageInput");
 

@@ -14,6 +14,7 @@ afterAll(() => t.close());
 function appWith(stopping: () => boolean) {
   return createApp({
     db: t.db,
+    attachments: t.attachments,
     engine: t.engine,
     clock: () => new Date(),
     config: testConfig,

@@ -1,5 +1,6 @@
 /** Schemas for requests (summary, detail, SLA, quotes, quote paths), shared by customer and agent routes. */
 import {
+  attachmentLimits,
   channelIds,
   criticalityIds,
   quoteStatusIds,
@@ -66,6 +67,25 @@ export const QuoteParamsSchema = IdParamSchema.extend({
     .openapi({ param: { name: "quoteId", in: "path" } }),
 });
 
+export const AttachmentSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().openapi({ description: "Sanitized file name", example: "capture.png" }),
+    mediaType: z.string().openapi({ description: "Detected from the content", example: "image/png" }),
+    size: z.number().int().openapi({ description: "Bytes" }),
+    sha256: z.string().openapi({ description: "Hex SHA-256 of the content" }),
+    inline: z.boolean().openapi({ description: "A raster image that may be shown as a thumbnail" }),
+    createdAt: z.string(),
+  })
+  .openapi("Attachment");
+
+/** Ids of files uploaded with POST /v1/attachments, to attach to a new message. */
+export const AttachmentIdsSchema = z
+  .array(z.string().min(1).max(64))
+  .max(attachmentLimits.maxFilesPerMessage)
+  .optional()
+  .openapi({ description: "Pending uploads (POST /v1/attachments) to attach to this message" });
+
 export const RequestDetailSchema = RequestSummarySchema.extend({
   messages: z.array(
     z.object({
@@ -74,6 +94,7 @@ export const RequestDetailSchema = RequestSummarySchema.extend({
       body: z.string(),
       createdAt: z.string(),
       author: ActorSchema,
+      attachments: z.array(AttachmentSchema),
     }),
   ),
   history: z.array(

@@ -22,6 +22,7 @@ import { requestDetail } from "../queries/request-detail.ts";
 import { findRequest, listOrganizationRequests, presentQuote } from "../queries/requests.ts";
 import { createRouter } from "../router.ts";
 import {
+  AttachmentIdsSchema,
   limits,
   QuoteParamsSchema,
   QuoteSchema,
@@ -66,6 +67,7 @@ const OpenRequestInput = z
       .optional()
       .openapi({ description: "Premium only; ignored otherwise" }),
     linkedRequestId: z.string().max(64).optional(),
+    attachmentIds: AttachmentIdsSchema,
   })
   .openapi("OpenRequestInput");
 
@@ -94,7 +96,11 @@ const replyToRequest = defineRoute("customer", {
   summary: "Reply (reopens a waiting or resolved request)",
   request: {
     params: IdParamSchema,
-    body: jsonBody(z.strictObject({ body: text(1, limits.body) }).openapi("ReplyInput")),
+    body: jsonBody(
+      z
+        .strictObject({ body: text(1, limits.body), attachmentIds: AttachmentIdsSchema })
+        .openapi("ReplyInput"),
+    ),
   },
   responses: { 201: json(RequestDetailSchema, "Added"), ...problems(400, 401, 403, 404, 409, 413, 422) },
 });
@@ -181,7 +187,7 @@ export function requestRoutes() {
         db,
         request,
         user,
-        { body: c.req.valid("json").body, visibility: "public" },
+        { ...c.req.valid("json"), visibility: "public" },
         now,
         config,
       );

@@ -27,6 +27,7 @@ export function problems<const S extends readonly number[]>(...statuses: S) {
     404: "Not found",
     409: "Conflicts with the current state",
     413: "Body too large",
+    415: "Unsupported content or file type",
     422: "Invalid fields",
     429: "Too many attempts (see Retry-After)",
     503: "Temporarily unavailable (see Retry-After)",

@@ -2,9 +2,14 @@
  * A real app over a real, fresh database for API tests (`app.request()`, no server, no port), with
  * a settable clock and fixtures that create organizations, users and signed-in sessions.
  */
+
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Locale, RoleId, SupportOptionId, TierId } from "@cirrus/domain";
 import { createApp } from "../app.ts";
 import type { AppConfig } from "../app-env.ts";
+import { attachmentStorage, type StorageKind } from "../attachments/storage.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { createSession } from "../auth/sessions.ts";
 import { newId } from "../db/ids.ts";
@@ -35,18 +40,25 @@ export interface CallOptions {
   token?: string | undefined;
   json?: unknown;
   body?: string;
+  /** A multipart body (the boundary header is set by the runtime). */
+  form?: FormData;
   headers?: Record<string, string>;
 }
 
 /**
  * @example const t = await createTestApp(); const org = await t.organization("premium"); const c = await t.user("customer", org.id)
  */
-export async function createTestApp(options: { now?: Date; config?: Partial<AppConfig> } = {}) {
+export async function createTestApp(
+  options: { now?: Date; config?: Partial<AppConfig>; storage?: StorageKind } = {},
+) {
   const database = await createTestDatabase();
   const { db } = database;
   let now = options.now ?? new Date("2026-11-26T10:00:00+01:00");
+  const attachmentsDir = mkdtempSync(join(tmpdir(), "cirrus-attachments-"));
+  const attachments = attachmentStorage(db, { kind: options.storage ?? "database", folder: attachmentsDir });
   const app = createApp({
     db,
+    attachments,
     engine: database.engine,
     clock: () => new Date(now.getTime()),
     config: { ...testConfig, ...options.config },
@@ -111,7 +123,7 @@ export async function createTestApp(options: { now?: Date; config?: Partial<AppC
   async function call(method: string, path: string, opts: CallOptions = {}): Promise<Response> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    let body: string | undefined = opts.body;
+    let body: string | FormData | undefined = opts.form ?? opts.body;
     if (opts.json !== undefined) {
       headers["content-type"] ??= "application/json";
       body = JSON.stringify(opts.json);
@@ -119,7 +131,18 @@ export async function createTestApp(options: { now?: Date; config?: Partial<AppC
     return app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
   }
 
-  return { app, db, engine: database.engine, clock, organization, user, call, close: database.close };
+  return {
+    app,
+    db,
+    engine: database.engine,
+    attachments,
+    attachmentsDir,
+    clock,
+    organization,
+    user,
+    call,
+    close: database.close,
+  };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

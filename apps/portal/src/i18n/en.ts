@@ -277,4 +277,24 @@ export const en: Record<MessageKey, string> = {
   "account.browserOn": "{browser} on {os}",
 
   "time.parisSuffix": "(Paris time)",
+
+  "files.label": "Attachments",
+  "files.hint":
+    "Up to {count} files, {perFile} each and {perMessage} in total: screenshots, PDF, office documents, archives, logs. The type is checked from the content.",
+  "files.drop": "Drop your files here or",
+  "files.choose": "choose them",
+  "files.kept": "Files already attached to this message:",
+  "files.keep": "Keep",
+  "files.remove": "Remove {name}",
+  "files.refused": "“{name}” was not attached: {reason}",
+  "files.tooMany": "“{name}” was not attached: at most {max} files per message.",
+  "files.tooLarge": "The files were not attached: at most {max} per message.",
+  "files.broken": "Sending the files was interrupted. Please try again.",
+  "files.checkType": "“{name}”: this file type is not accepted.",
+  "files.checkSize": "“{name}” is larger than {max}.",
+  "files.checkCount": "At most {max} files per message.",
+  "files.checkTotal": "The files exceed {max} in total.",
+  "files.attached": "Attachments",
+  "files.download": "Download {name}",
+  "files.preview": "Preview of {name}",
 };

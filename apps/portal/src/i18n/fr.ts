@@ -284,6 +284,26 @@ export const fr = {
   "account.browserOn": "{browser} sur {os}",
 
   "time.parisSuffix": "(heure de Paris)",
+
+  "files.label": "Pièces jointes",
+  "files.hint":
+    "Jusqu’à {count} fichiers, {perFile} par fichier et {perMessage} au total : captures d’écran, PDF, documents bureautiques, archives, journaux. Le type est vérifié d’après le contenu.",
+  "files.drop": "Déposez vos fichiers ici ou",
+  "files.choose": "choisissez-les",
+  "files.kept": "Fichiers déjà joints à ce message :",
+  "files.keep": "Garder",
+  "files.remove": "Retirer {name}",
+  "files.refused": "« {name} » n’a pas été joint : {reason}",
+  "files.tooMany": "« {name} » n’a pas été joint : {max} fichiers au maximum par message.",
+  "files.tooLarge": "Les fichiers n’ont pas été joints : {max} au maximum par message.",
+  "files.broken": "L’envoi des fichiers a été interrompu. Réessayez.",
+  "files.checkType": "« {name} » : ce type de fichier n’est pas accepté.",
+  "files.checkSize": "« {name} » dépasse {max}.",
+  "files.checkCount": "{max} fichiers au maximum par message.",
+  "files.checkTotal": "Les fichiers dépassent {max} au total.",
+  "files.attached": "Pièces jointes",
+  "files.download": "Télécharger {name}",
+  "files.preview": "Aperçu de {name}",
 } as const;
 
 /** Every key of the portal's interface words. */

@@ -65,6 +65,8 @@ export interface AgentMessageInput {
   visibility: "public" | "internal";
   status?: RequestStatusId | undefined;
   reason?: string | undefined;
+  /** Pending uploads to attach (lib/uploads.ts). */
+  attachmentIds?: readonly string[] | undefined;
 }
 
 export interface QuoteProposalInput {
@@ -118,6 +120,7 @@ export function agentCalls(v1: Api["v1"]) {
             visibility: input.visibility,
             ...(input.status ? { status: input.status } : {}),
             ...(input.reason ? { reason: input.reason } : {}),
+            ...(input.attachmentIds?.length ? { attachmentIds: [...input.attachmentIds] } : {}),
           },
         }),
       ),

@@ -62,11 +62,15 @@ export function apiHeaders(caller: Caller): Record<string, string> {
 }
 
 /** `fetch` with a timeout; a network failure becomes a 503 problem. */
-async function apiFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+export async function apiFetch(
+  input: RequestInfo | URL,
+  init?: RequestInit,
+  timeoutMs: number = config.apiTimeoutMs,
+): Promise<Response> {
   try {
     return await fetch(input, {
       ...init,
-      signal: AbortSignal.timeout(config.apiTimeoutMs),
+      signal: AbortSignal.timeout(timeoutMs),
       redirect: "manual",
     });
   } catch {

@@ -34,7 +34,7 @@ export const emptyDraft: RequestDraft = {
 };
 
 /** Field order of the form, for the error summary. */
-export const requestFields = ["subject", "category", "criticality", "body"] as const;
+export const requestFields = ["subject", "category", "criticality", "body", "files"] as const;
 
 /** Reads the posted draft (the category may be fixed by the form, e.g. quotes). */
 export function readDraft(form: FormData, fixedCategory?: RequestCategoryId): RequestDraft {
@@ -80,15 +80,18 @@ export async function submitDraft(
   plan: Plan,
   /** Whether the form asks for a criticality (Premium's ordinary requests; never quote requests). */
   askCriticality: boolean = choosesCriticality(plan),
+  /** Uploaded files to attach, and the refusals of files that could not be (the form comes back). */
+  files: { readonly ids: readonly string[]; readonly refused?: string | undefined } = { ids: [] },
 ): Promise<SubmitResult> {
+  const refusedFiles = files.refused;
   const locale = astro.locals.locale;
   const own = checkDraft(draft, plan, locale, askCriticality);
   const category = isRequestCategoryId(draft.category) ? draft.category : "usage-question";
   const criticality = askCriticality && isCriticalityId(draft.criticality) ? draft.criticality : undefined;
-  if (Object.values(own).some(Boolean)) {
+  if (Object.values(own).some(Boolean) || refusedFiles) {
     // Report the empty text fields at the same time, so everything is fixed in one pass.
     const probe = { subject: draft.subject.trim(), body: draft.body.trim() };
-    const errors: Record<string, string | undefined> = { ...own };
+    const errors: Record<string, string | undefined> = { ...own, files: refusedFiles };
     if (!probe.subject) errors.subject = translate(locale, "form.fieldRequired");
     if (!probe.body) errors.body = translate(locale, "form.fieldRequired");
     return { ok: false, errors: withFieldErrors(noErrors, errors), status: 422 };
@@ -99,11 +102,14 @@ export async function submitDraft(
     category,
     ...(criticality ? { criticality } : {}),
     ...(draft.linkedRequestId ? { linkedRequestId: draft.linkedRequestId } : {}),
+    ...(files.ids.length > 0 ? { attachmentIds: [...files.ids] } : {}),
   });
   if (result.ok) return { ok: true, reference: result.data.reference };
   return {
     ok: false,
-    errors: errorsFromProblem(result.problem, locale, [...requestFields]),
+    errors: errorsFromProblem(result.problem, locale, [...requestFields, "files"], {
+      attachmentIds: "files",
+    }),
     status: result.problem.status,
   };
 }

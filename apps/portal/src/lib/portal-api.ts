@@ -85,9 +85,15 @@ export function portalApi(caller: Caller) {
       category: RequestCategoryId;
       criticality?: CriticalityId;
       linkedRequestId?: string;
+      attachmentIds?: string[];
     }) => attempt(() => v1.requests.$post({ json: input })),
-    reply: (id: string, body: string) =>
-      attempt(() => request.messages.$post({ param: { id }, json: { body } })),
+    reply: (id: string, body: string, attachmentIds: readonly string[] = []) =>
+      attempt(() =>
+        request.messages.$post({
+          param: { id },
+          json: { body, ...(attachmentIds.length > 0 ? { attachmentIds: [...attachmentIds] } : {}) },
+        }),
+      ),
     close: (id: string) => attempt(() => request.close.$post({ param: { id } })),
     reopen: (id: string) => attempt(() => request.reopen.$post({ param: { id } })),
     decideQuote: (id: string, quoteId: string, decision: "accept" | "decline") => {

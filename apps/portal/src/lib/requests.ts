@@ -7,6 +7,7 @@ export type RequestPage = InferResponseType<Api["v1"]["requests"]["$get"], 200>;
 export type RequestSummary = RequestPage["items"][number];
 export type RequestDetail = InferResponseType<Api["v1"]["requests"][":id"]["$get"], 200>;
 export type Quote = RequestDetail["quotes"][number];
+export type Attachment = RequestDetail["messages"][number]["attachments"][number];
 
 /** The answer a request is waiting for, and by when. */
 export interface Due {

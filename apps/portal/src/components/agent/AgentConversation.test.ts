@@ -17,6 +17,7 @@ describe("AgentConversation", () => {
           body: "Bonjour <script>x</script>",
           createdAt: "2026-11-26T09:00:00.000Z",
           author: author("c1", "Claire Lefèvre", "customer"),
+          attachments: [],
         },
         {
           id: "m2",
@@ -24,12 +25,24 @@ describe("AgentConversation", () => {
           body: "Voir avec l’équipe produit.",
           createdAt: "2026-11-26T10:00:00.000Z",
           author: author("a1", "Léa Moulin", "agent"),
+          attachments: [
+            {
+              id: "f1",
+              name: "analyse.pdf",
+              mediaType: "application/pdf",
+              size: 2048,
+              sha256: "0".repeat(64),
+              inline: false,
+              createdAt: "2026-11-26T10:00:00.000Z",
+            },
+          ],
         },
       ],
     });
     expect(html).toContain('data-visibility="internal"');
     expect(html).toContain("message--internal");
     expect(html).toContain("&lt;script&gt;");
+    expect(html).toContain('href="/attachments/f1"');
     const text = textOf(html);
     expect(text).toContain("Claire Lefèvre — client");
     expect(text).toContain(
