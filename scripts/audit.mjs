@@ -1,7 +1,13 @@
 // Dependency audit for CI: sends every package@version of pnpm-lock.yaml to the npm registry's
-// bulk advisory endpoint and fails on high or critical advisories. `pnpm audit` uses an endpoint
-// this environment's registry access refuses; when the advisory service cannot be reached at all,
-// the audit says so loudly and does not block (a missing answer is not a vulnerability).
+// bulk advisory endpoint and fails on high or critical advisories. When the advisory service cannot
+// be reached at all, the audit says so loudly and does not block (a missing answer is not a
+// vulnerability).
+//
+// Tried from this build environment (2026): `npx -y pnpm@10.34.8 audit --audit-level high` fails
+// with ERR_PNPM_AUDIT_BAD_RESPONSE — registry.npmjs.org/-/npm/v1/security/audits/quick and its
+// fallback /-/npm/v1/security/audits both answer 405 — and this script's POST to
+// /-/npm/v1/security/advisories/bulk (what `npm audit` uses) answers 405 too. Where either works,
+// this script (or `pnpm audit --audit-level high`) blocks CI on high severity as intended.
 import { readFileSync } from "node:fs";
 
 const lock = readFileSync(new URL("../pnpm-lock.yaml", import.meta.url), "utf8");
@@ -26,7 +32,9 @@ try {
   response = { ok: false, status: `unreachable (${error.message})` };
 }
 if (!response.ok) {
-  console.warn(`!! dependency audit NOT RUN: the advisory service answered ${response.status} for ${count} packages.`);
+  console.warn(
+    `!! dependency audit NOT RUN: the advisory service answered ${response.status} for ${count} packages.`,
+  );
   console.warn("!! Run `pnpm audit --prod` where the registry's audit endpoints are reachable.");
   process.exit(0);
 }

@@ -32,7 +32,12 @@ function install() {
 
 install();
 // From here on every child runs on the pinned Node 24 (first on PATH).
-const script = { test: "scripts/test.mjs", start: "scripts/start.mjs", turbo: "scripts/turbo.mjs" }[command];
+const script = {
+  test: "scripts/test.mjs",
+  start: "scripts/start.mjs",
+  "start-prod": "scripts/start-prod.mjs",
+  turbo: "scripts/turbo.mjs",
+}[command];
 if (!script) {
   console.error(`unknown command: ${command}`);
   process.exit(2);

@@ -27,6 +27,11 @@ export interface AppDeps {
   readonly clock: () => Date;
   readonly config: AppConfig;
   readonly logger: Logger;
+  /**
+   * Whether the process is shutting down (SIGTERM received): `/ready` then answers 503 so a load
+   * balancer stops sending new requests while the in-flight ones finish. Absent: never.
+   */
+  readonly stopping?: () => boolean;
   /** Where attachment content is written and read (database or folder). */
   readonly attachments: AttachmentStorage;
 }

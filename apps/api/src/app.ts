@@ -6,7 +6,7 @@ import { DomainError } from "@cirrus/domain";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "./app-env.ts";
-import { isDatabaseUnavailable, isUniqueViolation, isUnstorableText } from "./db/errors.ts";
+import { isDatabaseUnavailable, isStorageFull, isUniqueViolation, isUnstorableText } from "./db/errors.ts";
 import { authenticate } from "./middleware/authenticate.ts";
 import { requestContext } from "./middleware/context.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
@@ -38,6 +38,11 @@ function toProblem(error: unknown, deps: AppDeps, requestId: string): Problem {
     if (error.status === 400) return new Problem("invalid-json");
     if (error.status === 401) return new Problem("unauthenticated");
     if (error.status === 404) return new Problem("not-found");
+  }
+  if (isStorageFull(error)) {
+    // Logged as an error: only an operator can free space.
+    deps.logger.error("database storage full", { requestId, error: String(error) });
+    return new Problem("storage-full", { headers: { "retry-after": "60" } });
   }
   if (isDatabaseUnavailable(error)) {
     deps.logger.warn("database unavailable", { requestId, error: String(error) });

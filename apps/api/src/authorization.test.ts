@@ -142,6 +142,7 @@ const uniqueEmail = () => `new-${newId().slice(0, 10)}@example.test`;
 
 const matrix: Record<string, Entry> = {
   "GET /health": { expect: publicRoute(200) },
+  "GET /ready": { expect: publicRoute(200) },
   "GET /v1/catalogue": { expect: publicRoute(200) },
   "POST /v1/feedback": {
     expect: publicRoute(201),

@@ -24,6 +24,8 @@ const EnvSchema = z.object({
    * default) and any load balancer in front of the API.
    */
   TRUSTED_PROXIES: z.string().default("127.0.0.1,::1,::ffff:127.0.0.1"),
+  /** On SIGTERM, how long in-flight HTTP requests may take to finish before their connections are cut. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /**
    * Outbound relay, e.g. `smtp://user:pass@smtp.example.com:587` or `smtps://…:465`. Unset (the

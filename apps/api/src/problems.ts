@@ -44,6 +44,7 @@ export const problemCodes = {
   "unsupported-attachment-type": 415,
   "rate-limited": 429,
   "service-unavailable": 503,
+  "storage-full": 503,
   "internal-error": 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
@@ -124,6 +125,10 @@ const titles: Record<ProblemCode, Localized> = {
   "service-unavailable": {
     fr: "Service momentanément indisponible. Réessayez dans quelques instants.",
     en: "Service temporarily unavailable. Try again shortly.",
+  },
+  "storage-full": {
+    fr: "Enregistrement impossible pour le moment : l’espace de stockage du service est plein. Rien n’a été modifié.",
+    en: "Cannot save right now: the service's storage is full. Nothing was changed.",
   },
   "internal-error": { fr: "Erreur interne.", en: "Internal error." },
 };

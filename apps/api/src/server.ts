@@ -4,6 +4,7 @@
  * delivers the outbox when SMTP_URL is set, and runs the auto-close timer.
  * The only module with side effects at start.
  */
+import type { Server as HttpServer } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { deleteStaleUploads } from "./attachments/link.ts";
@@ -35,6 +36,7 @@ if (engine === "sqlite" && env.NODE_ENV !== "production") {
   }
 }
 
+let stopping = false;
 const attachments = attachmentStorage(db, { kind: env.ATTACHMENT_STORAGE, folder: env.ATTACHMENTS_DIR });
 const app = createApp({
   db,
@@ -42,6 +44,7 @@ const app = createApp({
   engine,
   clock: () => new Date(),
   logger,
+  stopping: () => stopping,
   config: {
     production: env.NODE_ENV === "production",
     portalUrl: env.PORTAL_URL,
@@ -64,7 +67,7 @@ const app = createApp({
 const server = serve({ fetch: app.fetch, hostname: env.API_HOST, port: env.API_PORT }, (info) => {
   logger.info("listening", { url: `http://${info.address}:${info.port}`, engine });
   console.log(`API: http://localhost:${info.port} (reference: /docs, OpenAPI: /openapi.json)`);
-});
+}) as HttpServer; // plain HTTP/1.1 (no `createServer` option given)
 
 const autoClose = setInterval(() => {
   closeStaleResolved(db, new Date(), links).catch((error: unknown) =>
@@ -116,18 +119,43 @@ if (env.SMTP_URL) {
   console.log("Outbound mail: SMTP_URL is not set, mails stay in the outbox (portal: staff mailbox).");
 }
 
-let stopping = false;
+/**
+ * Graceful shutdown (SIGTERM from an orchestrator, SIGINT from Ctrl+C): `/ready` answers 503 at once,
+ * the HTTP server stops accepting and lets in-flight requests finish (at most SHUTDOWN_TIMEOUT_MS,
+ * then the remaining connections are cut), the SMTP listener stops accepting and lets its sessions
+ * finish (smtp-server cuts them after its 5 s closeTimeout), the running outbox round completes, and
+ * the database is closed — SQLite commits its pending group and checkpoints — before exiting 0.
+ */
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info("stopping", { signal });
   clearInterval(autoClose);
   if (sender) clearInterval(sender);
-  server.close();
-  await inbound?.close();
+  await Promise.all([closeHttp(env.SHUTDOWN_TIMEOUT_MS), inbound?.close()]);
   await draining;
   await close();
+  logger.info("stopped", { signal });
   process.exit(0);
+}
+
+/** Stops accepting connections and resolves when the in-flight requests are done (or after `timeoutMs`). */
+function closeHttp(timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    // Keep-alive connections that sit idle would hold close() open until their keep-alive timeout;
+    // close each one as soon as its last request is answered.
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const force = setTimeout(() => {
+      logger.warn("shutdown timeout: closing remaining connections", { timeoutMs });
+      server.closeAllConnections();
+    }, timeoutMs);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

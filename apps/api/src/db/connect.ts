@@ -61,6 +61,15 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   pool.on("error", (error) => {
     console.error(`PostgreSQL idle connection error: ${error.message}`);
   });
+  // The same for a client that is checked out but between queries when the server goes away (a
+  // restart sends 57P01 then resets the socket): pg emits "error" on the client itself, and without
+  // a listener the process dies. The query in progress, if any, still gets the error (→ 503), and
+  // pg-pool discards the broken client when it is released.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => {
+      console.error(`PostgreSQL connection error: ${error.message}`);
+    });
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await sql`select 1`.execute(db);
@@ -122,7 +131,7 @@ function openSqlite(path: string): OpenedDatabase {
 }
 
 /** A file path from a plain path, a `file:` URL (absolute `file:///…` or relative `file:data/x.db`) or `:memory:`. */
-function sqlitePath(url: string): string {
+export function sqlitePath(url: string): string {
   if (url === ":memory:") return url;
   if (url.startsWith("file://")) return fileURLToPath(url);
   if (!url.startsWith("file:")) return resolve(url);

@@ -15,6 +15,12 @@ describe("database errors", () => {
     expect(isDatabaseUnavailable((error as Error).cause)).toBe(true);
   });
 
+  it("a query on a client whose connection already failed is unavailable (a restart mid-transaction)", () => {
+    const error = new Error("Client has encountered a connection error and is not queryable");
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Client was closed and is not queryable"))).toBe(true);
+  });
+
   it("other errors are not mistaken for database errors", () => {
     for (const error of [new Error("boom"), "text", null, { code: "EPIPE" }]) {
       expect(isUniqueViolation(error)).toBe(false);

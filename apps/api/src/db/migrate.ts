@@ -55,6 +55,21 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   });
 }
 
+/**
+ * The migrations this code knows that the database has not applied yet (empty when up to date),
+ * and how many it has. One read of Kysely's bookkeeping table; for readiness checks.
+ */
+export async function pendingMigrations(
+  db: Kysely<Database>,
+): Promise<{ pending: string[]; applied: number }> {
+  const migrator = await createMigrator(db);
+  const all = await migrator.getMigrations();
+  return {
+    pending: all.filter((m) => m.executedAt === undefined).map((m) => m.name),
+    applied: all.filter((m) => m.executedAt !== undefined).length,
+  };
+}
+
 async function migrate(db: Kysely<Database>): Promise<string[]> {
   const migrator = await createMigrator(db);
   const { error, results = [] } = await migrator.migrateToLatest();
