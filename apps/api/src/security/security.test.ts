@@ -145,7 +145,13 @@ describe("header injection through e-mail subjects", () => {
     const inbound: InboundServer = await startInboundServer({
       host: "127.0.0.1",
       port: 0,
-      deps: { db: t.db, clock: t.clock.now, links: testConfig, logger: createLogger("silent") },
+      deps: {
+        db: t.db,
+        clock: t.clock.now,
+        links: testConfig,
+        logger: createLogger("silent"),
+        attachments: t.attachments,
+      },
     });
     try {
       const smtp = await smtpDialogue(inbound.port);
