@@ -2,6 +2,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
+import { createMigrator } from "../db/migrate.ts";
 import { createLogger } from "../logger.ts";
 import { createTestApp, type TestApp, testConfig } from "../test-support/app.ts";
 
@@ -32,7 +33,9 @@ describe("readiness", () => {
   it("is ready on a migrated database", async () => {
     const res = await t.call("GET", "/ready");
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ready", engine: t.engine, migrations: 3 });
+    const applied = (await (await createMigrator(t.db)).getMigrations()).length;
+    expect(applied).toBeGreaterThanOrEqual(4);
+    expect(await res.json()).toMatchObject({ status: "ready", engine: t.engine, migrations: applied });
   });
 
   it("answers 503 once the process is shutting down, while /health still answers", async () => {
