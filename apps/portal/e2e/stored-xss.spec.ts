@@ -38,6 +38,18 @@ test("markup written in any field is shown as text and never runs, on every page
     body: { email, name: payload("user"), role: "customer", organizationId: org.body.id, locale: "fr" },
   });
   expect(invited.status).toBe(201);
+  // A second invitation stays pending: the invitations page lists it.
+  const pending = await apiCall("POST", "/v1/admin/invitations", {
+    token: admin,
+    body: {
+      email: `xss-pending-${stamp}@example.test`,
+      name: payload("invitee"),
+      role: "customer",
+      organizationId: org.body.id,
+      locale: "fr",
+    },
+  });
+  expect(pending.status).toBe(201);
   const token = /invitation\?token=([\w.-]+)/.exec(lastMailTo(email)?.text ?? "")?.[1] ?? "";
   const customerPassword = "un mot de passe assez long";
   expect(
@@ -49,7 +61,7 @@ test("markup written in any field is shown as text and never runs, on every page
   });
   const customer = login.body.token;
 
-  // A file whose name is markup, attached to a request whose subject and message are markup.
+  // A file whose name is markup (the API keeps only what follows the last "/" of a name), attached to a request whose subject and message are markup.
   const form = new FormData();
   form.append("files", new Blob(["notes"], { type: "text/plain" }), `${payload("file")}.txt`);
   const upload = await fetch(`${env.apiUrl}/v1/attachments`, {
@@ -96,7 +108,8 @@ test("markup written in any field is shown as text and never runs, on every page
   const canned = await apiCall("POST", "/v1/agent/canned-replies", {
     token: agent,
     body: {
-      title: `${payload("canned")} ${stamp}`.slice(0, 200),
+      // Titles are at most 120 characters: the shorter markup.
+      title: `<img src=x onerror="window.__xss='canned'"> ${stamp}`,
       body: payload("canned-body"),
       locale: "fr",
     },
@@ -118,7 +131,7 @@ test("markup written in any field is shown as text and never runs, on every page
   expect(await visit(customerPage, "/requests")).toContain("window.__xss='subject'");
   const detail = await visit(customerPage, `/requests/${request.body.reference}`);
   for (const field of ["subject", "body", "file", "reply", "user"])
-    expect(detail).toContain(`window.__xss='${field}'`);
+    expect(detail).toContain(`alert('${field}')`);
   expect(await visit(customerPage, `/requests/${quoteRequest.body.reference}`)).toContain(
     "window.__xss='terms'",
   );
@@ -135,7 +148,7 @@ test("markup written in any field is shown as text and never runs, on every page
   expect(await visit(staffPage, "/agent")).toContain("window.__xss='subject'");
   const agentDetail = await visit(staffPage, `/agent/requests/${request.body.reference}`);
   for (const field of ["subject", "body", "file", "reply", "reason", "org", "user"])
-    expect(agentDetail).toContain(`window.__xss='${field}'`);
+    expect(agentDetail).toContain(`alert('${field}')`);
   expect(await visit(staffPage, `/agent/requests/${quoteRequest.body.reference}`)).toContain(
     "window.__xss='terms'",
   );
@@ -144,7 +157,7 @@ test("markup written in any field is shown as text and never runs, on every page
   expect(await visit(staffPage, "/admin/organizations")).toContain("window.__xss='org'");
   expect(await visit(staffPage, `/admin/organizations/${org.body.id}`)).toContain("window.__xss='user'");
   expect(await visit(staffPage, "/admin/users")).toContain("window.__xss='user'");
-  expect(await visit(staffPage, "/admin/invitations")).toContain("window.__xss='user'");
+  expect(await visit(staffPage, "/admin/invitations")).toContain("window.__xss='invitee'");
   expect(await visit(staffPage, "/admin/audit")).toContain("window.__xss='org'");
 
   expect(dialogs).toEqual([]);
