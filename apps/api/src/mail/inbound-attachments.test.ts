@@ -3,14 +3,14 @@
  * files are read back through the API like portal uploads — and what is refused is reported.
  */
 import { randomBytes } from "node:crypto";
-import { attachmentLimits, supportEmail } from "@cirrus/domain";
+import { attachmentLimits } from "@cirrus/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeMailAttachments } from "../attachments/mail.ts";
 import type { AttachmentStorage } from "../attachments/storage.ts";
 import { createLogger } from "../logger.ts";
 import { type Actor, createTestApp, type TestApp, testConfig } from "../test-support/app.ts";
 import { pngBytes, sha256 } from "../test-support/attachments.ts";
-import { smtpClient } from "../test-support/smtp-relay.ts";
+import { type MailOptions, messageIds, sendToSupport } from "../test-support/smtp-relay.ts";
 import { type InboundServer, startInboundServer } from "./inbound.ts";
 
 const MB = 1024 * 1024;
@@ -60,22 +60,8 @@ afterAll(async () => {
   await t.close();
 });
 
-let sequence = 0;
-function messageId(): string {
-  sequence++;
-  return `<attachments-${Date.now()}-${sequence}@mail.example.fr>`;
-}
-
-type SendOptions = Parameters<ReturnType<typeof smtpClient>["sendMail"]>[0];
-
-async function send(options: SendOptions) {
-  const client = smtpClient(inbound.port);
-  try {
-    return await client.sendMail({ to: supportEmail, ...options });
-  } finally {
-    client.close();
-  }
-}
+const messageId = messageIds("attachments");
+const send = (options: MailOptions) => sendToSupport(inbound.port, options);
 
 const pdfBytes = () =>
   new Uint8Array(Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(20_000), Buffer.from("\n%%EOF\n")]));

@@ -9,7 +9,7 @@ import { attachmentStorage } from "../attachments/storage.ts";
 import { createLogger } from "../logger.ts";
 import { type Actor, createTestApp, type TestApp, testConfig } from "../test-support/app.ts";
 import { createTestDatabase } from "../test-support/database.ts";
-import { smtpClient } from "../test-support/smtp-relay.ts";
+import { type MailOptions, messageIds, sendToSupport, smtpClient } from "../test-support/smtp-relay.ts";
 import { type InboundServer, startInboundServer } from "./inbound.ts";
 
 let t: TestApp;
@@ -31,25 +31,11 @@ afterAll(async () => {
   await t.close();
 });
 
-let sequence = 0;
-function messageId(): string {
-  sequence++;
-  return `<test-${Date.now()}-${sequence}@mail.example.fr>`;
-}
-
-type SendOptions = Parameters<ReturnType<typeof smtpClient>["sendMail"]>[0];
-
-async function send(options: SendOptions) {
-  const client = smtpClient(inbound.port);
-  try {
-    return await client.sendMail({ to: supportEmail, ...options });
-  } finally {
-    client.close();
-  }
-}
+const messageId = messageIds("test");
+const send = (options: MailOptions) => sendToSupport(inbound.port, options);
 
 /** The SMTP error a send got (its `responseCode`), or a failure when it was accepted. */
-async function refusal(options: SendOptions): Promise<{ responseCode?: number; response?: string }> {
+async function refusal(options: MailOptions): Promise<{ responseCode?: number; response?: string }> {
   try {
     await send(options);
   } catch (error) {
@@ -399,8 +385,8 @@ describe("a mail that opens no request", () => {
     ["Precedence: list", { Precedence: "list" }],
     ["X-Auto-Response-Suppress", { "X-Auto-Response-Suppress": "All" }],
   ])("never answers an automatic mail (%s)", async (_name, headers) => {
-    const robot = `robot-${Date.now()}-${sequence}@elsewhere.example`;
     const id = messageId();
+    const robot = `robot-${id.slice(1, -1).split("@")[0]}@elsewhere.example`;
     const info = await send({
       from: robot,
       subject: "Out of office",

@@ -3,6 +3,7 @@
  * and can be stopped and started again on the same port to play an outage.
  */
 import type { AddressInfo } from "node:net";
+import { supportEmail } from "@cirrus/domain";
 import { type ParsedMail, simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
@@ -95,4 +96,25 @@ export function smtpClient(port: number) {
     greetingTimeout: 5_000,
     socketTimeout: 10_000,
   });
+}
+
+export type MailOptions = Parameters<ReturnType<typeof smtpClient>["sendMail"]>[0];
+
+/**
+ * Sends one mail to the support address through our listener on `port`, on its own connection.
+ * @example await sendToSupport(inbound.port, { from: customer.email, subject: "Export", text: "…" })
+ */
+export async function sendToSupport(port: number, options: MailOptions) {
+  const client = smtpClient(port);
+  try {
+    return await client.sendMail({ to: supportEmail, ...options });
+  } finally {
+    client.close();
+  }
+}
+
+/** Unique `Message-ID`s for test mails, `<prefix-…@mail.example.fr>`. */
+export function messageIds(prefix: string): () => string {
+  let sequence = 0;
+  return () => `<${prefix}-${Date.now()}-${++sequence}@mail.example.fr>`;
 }
