@@ -30,5 +30,7 @@ export function enhancePlanFields(root: Document): void {
       if (none) none.hidden = allowed.length > 0;
     };
     tiers.addEventListener("change", update);
+    // The module may run after a tier was already chosen (a slow load, a restored form): catch up.
+    update();
   }
 }
