@@ -15,13 +15,10 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createSession } from "../src/auth/sessions.ts";
-import { openDatabase } from "../src/db/connect.ts";
-import { migrateToLatest } from "../src/db/migrate.ts";
 import { type Child, freePort, startChild } from "./child.ts";
 import { type LoadCase, type LoadResult, runLoad } from "./load.ts";
+import { prepareBench } from "./prepare.ts";
 import { summarizeProfiles } from "./profile.ts";
-import { seedBench } from "./seed.ts";
 
 const { values } = parseArgs({
   // pnpm passes the `--` of `pnpm bench -- --flag` through.
@@ -108,33 +105,12 @@ async function benchEngine(engine: string, hello: Child) {
   let api: Child | undefined;
   try {
     process.stderr.write(`${engine}: loading data…\n`);
-    const seedStarted = performance.now();
-    const opened = await openDatabase(database.url);
-    await migrateToLatest(opened.db);
-    const data = await seedBench(opened.db, {
-      organizations: Number(values.organizations),
+    const data = await prepareBench(database.url, {
       requests: Number(values.requests),
-      now: new Date(),
+      organizations: Number(values.organizations),
     });
-    // Sessions as a sign-in creates them (argon2 is not what this measures): 200 customers of
-    // organizations with active requests, and every agent.
-    const now = new Date();
-    const customers = data.customers
-      .filter((c) => data.activeByOrganization.has(c.organizationId))
-      .slice(0, 200);
-    const customerSessions = await Promise.all(
-      customers.map(async (c) => ({
-        token: (await createSession(opened.db, c.id, now)).token,
-        active: data.activeByOrganization.get(c.organizationId) ?? [],
-      })),
-    );
-    const agentTokens = await Promise.all(
-      data.agents.map(async (id) => (await createSession(opened.db, id, now)).token),
-    );
-    await opened.close();
-    const seedSeconds = (performance.now() - seedStarted) / 1000;
     process.stderr.write(
-      `${engine}: ${data.counts.requests} requests, ${data.counts.messages} messages, ${data.counts.users} users in ${seedSeconds.toFixed(1)} s\n`,
+      `${engine}: ${data.counts.requests} requests, ${data.counts.messages} messages, ${data.counts.users} users in ${data.seconds.toFixed(1)} s\n`,
     );
 
     const port = await freePort();
@@ -156,8 +132,8 @@ async function benchEngine(engine: string, hello: Child) {
       },
     });
     const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-    const customer = rotate(customerSessions);
-    const agent = rotate(agentTokens);
+    const customer = rotate(data.customers);
+    const agent = rotate(data.agents);
     let counter = 0;
     const rows: Row[] = [];
     rows.push(
@@ -200,7 +176,7 @@ async function benchEngine(engine: string, hello: Child) {
             const session = customer();
             const target = session.active[++counter % session.active.length];
             return {
-              path: `/v1/requests/${target}/messages`,
+              path: `/v1/requests/${target?.id}/messages`,
               headers: bearer(session.token),
               body: JSON.stringify({ body: "Merci, je vous envoie la capture d'écran demandée." }),
             };

@@ -22,8 +22,8 @@ export interface SeededData {
   /** Customers (id, organization) whose organization has requests and may open more. */
   readonly customers: readonly { id: string; organizationId: string }[];
   readonly agents: readonly string[];
-  /** Active requests by organization (targets for "add a reply"). */
-  readonly activeByOrganization: ReadonlyMap<string, readonly string[]>;
+  /** Active requests by organization (targets for "add a reply", pages to open in the portal). */
+  readonly activeByOrganization: ReadonlyMap<string, readonly { id: string; number: number }[]>;
   readonly counts: { users: number; requests: number; messages: number; events: number };
 }
 
@@ -144,7 +144,7 @@ export async function seedBench(db: Kysely<Database>, options: SeedOptions): Pro
 
   // Requests only for organizations that can open them (Free has no request channel).
   const payingOrgs = organizations.filter((o) => o.tier !== "free").map((o) => o.id);
-  const activeByOrganization = new Map<string, string[]>();
+  const activeByOrganization = new Map<string, { id: string; number: number }[]>();
   const counts = { users: users.length, requests: 0, messages: 0, events: 0 };
   const CHUNK = 5_000; // requests per transaction
   for (let start = 0; start < options.requests; start += CHUNK) {
@@ -245,7 +245,7 @@ export async function seedBench(db: Kysely<Database>, options: SeedOptions): Pro
       }
       if (status === "new" || status === "open" || status === "waiting-on-customer") {
         const list = activeByOrganization.get(organizationId) ?? [];
-        list.push(id);
+        list.push({ id, number: n + 1 });
         activeByOrganization.set(organizationId, list);
       }
     }
