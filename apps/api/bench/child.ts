@@ -5,6 +5,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { join } from "node:path";
+
+/**
+ * Node's flags in a package's `start` script (`node --flag … script`), so that a benchmark runs
+ * the process as it is started for real.
+ */
+export function startFlags(packageDir: string): string[] {
+  const start = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")).scripts?.start;
+  return typeof start === "string" ? start.split(/\s+/).filter((word) => word.startsWith("--")) : [];
+}
 
 /** A free TCP port on loopback (asked from the kernel, then released for the child to take). */
 export function freePort(): Promise<number> {

@@ -15,7 +15,7 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { type Child, freePort, startChild } from "./child.ts";
+import { type Child, freePort, startChild, startFlags } from "./child.ts";
 import { type LoadCase, type LoadResult, runLoad } from "./load.ts";
 import { prepareBench } from "./prepare.ts";
 import { summarizeProfiles } from "./profile.ts";
@@ -50,6 +50,7 @@ const load = { connections: Number(values.connections), seconds };
 const warm = { connections: Number(values.connections), seconds: Number(values.warmup) };
 const apiDir = join(import.meta.dirname, "..");
 const load1 = () => loadavg()[0]?.toFixed(2) ?? "?";
+const apiFlags = startFlags(apiDir);
 
 /** A database of its own for this run: a temporary SQLite file, or a new PostgreSQL database. */
 async function createDatabase(engine: string): Promise<{ url: string; drop(): Promise<void> }> {
@@ -120,7 +121,7 @@ async function benchEngine(engine: string, hello: Child) {
       cwd: apiDir,
       port,
       readyPath: "/health",
-      nodeArgs: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+      nodeArgs: [...apiFlags, ...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])],
       env: {
         NODE_ENV: "production",
         DATABASE_URL: database.url,
@@ -241,7 +242,9 @@ try {
 } finally {
   await hello.stop();
 }
-console.log(`API benchmark, ${started.toISOString()}, ${cpus().length} CPU${reports.join("\n")}`);
+console.log(
+  `API benchmark, ${started.toISOString()}, ${cpus().length} CPU; API started as \`node ${[...apiFlags, "src/server.ts"].join(" ")}\`${reports.join("\n")}`,
+);
 if (values.profile) {
   for (const engine of engines) {
     console.log(`\nCPU profile of the API (${engine}), self time by function, top 25:`);

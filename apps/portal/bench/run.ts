@@ -13,7 +13,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type Child, freePort, startChild } from "../../api/bench/child.ts";
+import { type Child, freePort, startChild, startFlags } from "../../api/bench/child.ts";
 import { type LoadResult, runLoad } from "../../api/bench/load.ts";
 import type { BenchSessions } from "../../api/bench/prepare.ts";
 
@@ -85,6 +85,7 @@ try {
   api = await startChild({
     script: "src/server.ts",
     cwd: apiDir,
+    nodeArgs: startFlags(apiDir),
     port: apiPort,
     readyPath: "/health",
     env: {
@@ -100,6 +101,7 @@ try {
   portal = await startChild({
     script: "dist/server/entry.mjs",
     cwd: portalDir,
+    nodeArgs: startFlags(portalDir),
     port: portalPort,
     readyPath: "/login",
     env: {
