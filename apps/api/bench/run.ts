@@ -88,6 +88,8 @@ interface Row {
   result: LoadResult;
   /** The server's CPU time per answered request, ms: what the route costs, whatever else runs. */
   cpuPerRequest: number;
+  /** The server's peak RSS so far (VmHWM), after this route, bytes. */
+  peakRss: number;
 }
 
 const only = new Set(values.only.split(","));
@@ -98,7 +100,7 @@ async function measure(server: Child, name: string, loadCase: LoadCase): Promise
   const result = await runLoad(server.url, loadCase, load);
   const cpuPerRequest = (server.cpuMs() - cpuBefore) / Math.max(1, result.requests);
   process.stderr.write(`  ${name}: ${Math.round(result.reqPerSec)} req/s (load ${load1()})\n`);
-  return { name, result, cpuPerRequest };
+  return { name, result, cpuPerRequest, peakRss: server.peakRss() };
 }
 
 async function benchEngine(engine: string, hello: Child) {
@@ -211,8 +213,8 @@ try {
     const { rows, peak } = await benchEngine(engine, hello);
     const ceiling = rows[0]?.result.reqPerSec ?? 1;
     const lines = rows.map(
-      ({ name, result, cpuPerRequest }) =>
-        `| ${name.padEnd(50)} | ${Math.round(result.reqPerSec).toString().padStart(7)} | ${ms(result.p50)} | ${ms(result.p99)} | ${String(result.errors).padStart(6)} | ${((100 * result.reqPerSec) / ceiling).toFixed(1).padStart(7)}% | ${cpuPerRequest.toFixed(2).padStart(10)} |`,
+      ({ name, result, cpuPerRequest, peakRss }) =>
+        `| ${name.padEnd(50)} | ${Math.round(result.reqPerSec).toString().padStart(7)} | ${ms(result.p50)} | ${ms(result.p99)} | ${String(result.errors).padStart(6)} | ${((100 * result.reqPerSec) / ceiling).toFixed(1).padStart(7)}% | ${cpuPerRequest.toFixed(2).padStart(10)} | ${(peakRss / 2 ** 20).toFixed(0).padStart(11)} |`,
     );
     const byName = (prefix: string) => rows.find((r) => r.name.startsWith(prefix))?.result;
     const list = byName("list");
@@ -231,8 +233,8 @@ try {
     reports.push(
       [
         `\n${engine === "sqlite" ? "SQLite (embedded file)" : "PostgreSQL"} — ${values.requests} requests, ${values.organizations} organizations; ${load.connections} connections, ${seconds} s per route after ${warm.seconds} s warm-up; load average ${load1()} when done`,
-        `| ${"route".padEnd(50)} |   req/s |  p50 ms |  p99 ms | errors | vs hello | CPU ms/req |`,
-        `| ${"-".repeat(50)} | ------: | ------: | ------: | -----: | -------: | ---------: |`,
+        `| ${"route".padEnd(50)} |   req/s |  p50 ms |  p99 ms | errors | vs hello | CPU ms/req | peak RSS MB |`,
+        `| ${"-".repeat(50)} | ------: | ------: | ------: | -----: | -------: | ---------: | ----------: |`,
         ...lines,
         `API peak RSS (VmHWM): ${mb.toFixed(1)} MB`,
         ...targets.map((t) => `target: ${t}`),
