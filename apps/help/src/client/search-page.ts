@@ -3,7 +3,7 @@
  * and lets the keyboard move between the box and the results (arrows, Escape).
  */
 import { clientMessage } from "../i18n/client-messages.ts";
-import { hitOf, searchArticles } from "./pagefind.ts";
+import { hitOf, loadPagefind, searchArticles } from "./pagefind.ts";
 import { hitContent } from "./render-hit.ts";
 
 const LIMIT = 30;
@@ -54,6 +54,8 @@ async function run(query: string): Promise<void> {
 }
 
 if (form && input && list) {
+  // Load Pagefind with the page, not on the first query: the reader came here to search.
+  loadPagefind(lang).catch(() => {});
   let timer: ReturnType<typeof setTimeout> | undefined;
   const initial = new URLSearchParams(location.search).get("q") ?? "";
   input.value = initial;

@@ -1,0 +1,122 @@
+/**
+ * Child processes of the benchmark: start a Node server script on a free loopback port, wait until
+ * it answers, watch its memory (VmHWM: the kernel's own peak RSS), and stop it cleanly.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+
+/**
+ * Node's flags in a package's `start` script (`node --flag … script`), so that a benchmark runs
+ * the process as it is started for real.
+ */
+export function startFlags(packageDir: string): string[] {
+  const start = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")).scripts?.start;
+  return typeof start === "string" ? start.split(/\s+/).filter((word) => word.startsWith("--")) : [];
+}
+
+/** A free TCP port on loopback (asked from the kernel, then released for the child to take). */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+export interface Child {
+  readonly process: ChildProcess;
+  readonly url: string;
+  /** Peak resident memory since start, bytes (VmHWM). */
+  peakRss(): number;
+  /** Current resident memory, bytes (VmRSS). */
+  rss(): number;
+  /** CPU time (user + system, all threads) used so far, milliseconds. */
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+function statusField(pid: number, field: "VmHWM" | "VmRSS"): number {
+  try {
+    const match = readFileSync(`/proc/${pid}/status`, "utf8").match(
+      new RegExp(`^${field}:\\s+(\\d+) kB`, "m"),
+    );
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0; // not Linux, or the process has ended
+  }
+}
+
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime (fields 14 and 15 of the line; 11 and 12 after the command name), in
+    // clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Starts `node [nodeArgs] script` with `env`, and resolves once `GET url + readyPath` answers 2xx.
+ * The child's stdout (one access-log line per request) goes to /dev/null, as a log shipper would
+ * take it away; stderr is kept to explain a failed start.
+ */
+export async function startChild(options: {
+  script: string;
+  cwd: string;
+  env: Record<string, string>;
+  port: number;
+  readyPath: string;
+  nodeArgs?: string[];
+}): Promise<Child> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+  const url = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`${options.script} exited with ${child.exitCode}\n${stderr}`);
+    try {
+      const response = await fetch(url + options.readyPath);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`${options.script} did not answer within 60 s\n${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const pid = child.pid ?? 0;
+  return {
+    process: child,
+    url,
+    peakRss: () => statusField(pid, "VmHWM"),
+    rss: () => statusField(pid, "VmRSS"),
+    cpuMs: () => cpuMs(pid),
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
