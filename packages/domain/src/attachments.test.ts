@@ -11,8 +11,13 @@ import {
   sanitizeFileName,
 } from "./attachments.ts";
 
+/** UTF-8 bytes of a string, without Node's Buffer or TextEncoder (the domain's tests are pure too). */
+const utf8 = (text: string): number[] =>
+  (encodeURIComponent(text).match(/%[0-9A-F]{2}|[^%]/g) ?? []).map((t) =>
+    t.length === 3 ? Number.parseInt(t.slice(1), 16) : t.charCodeAt(0),
+  );
 const bytes = (...parts: (string | number[])[]) =>
-  new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "utf8")] : p)));
+  new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? utf8(p) : p)));
 const png = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0, 0, 0, 13], "IHDR");
 const zip = bytes([0x50, 0x4b, 0x03, 0x04], "rest");
 
@@ -43,6 +48,8 @@ describe("detectAttachmentType", () => {
     ["json", bytes('{"a":1}'), "data.json"],
     ["text", bytes("2026-11-26 ERROR Connexion refusée\r\n\tat x"), "server.log"],
     ["text", bytes("Bonjour, voici l’erreur : « échec »"), "notes.txt"],
+    ["text", bytes("日本語のログ 🙂\n"), "notes.txt"],
+    ["text", bytes([0xef, 0xbb, 0xbf], "id;nom\n"), "bom.txt"],
     ["text", bytes("root:x:0:0:root:/root:/bin/bash\n"), "passwd"],
   ] as const)("recognises %s (%s)", (expected, head, name) => {
     expect(detectAttachmentType(head, name)).toBe(expected);
@@ -59,6 +66,10 @@ describe("detectAttachmentType", () => {
     ["text with an unknown extension", bytes("hello"), "page.html"],
     ["text with NUL bytes", bytes("abc", [0], "def"), "a.txt"],
     ["invalid UTF-8", bytes([0xc3, 0x28, 0x41]), "a.txt"],
+    ["an overlong encoding", bytes([0xe0, 0x80, 0xaf]), "a.txt"],
+    ["a UTF-16 surrogate", bytes([0xed, 0xa0, 0x80]), "a.txt"],
+    ["a C1 control character", bytes("a", [0xc2, 0x85], "b"), "a.txt"],
+    ["an HTML page after a byte-order mark", bytes([0xef, 0xbb, 0xbf], "<html><body>"), "a.txt"],
     ["an empty file", new Uint8Array(), "empty.txt"],
     ["unknown binary", bytes([1, 2, 3, 4, 5]), "data.bin"],
   ])("refuses %s", (_label, head, name) => {
@@ -66,8 +77,8 @@ describe("detectAttachmentType", () => {
   });
 
   it("accepts text whose sniffed prefix ends inside a multi-byte character", () => {
-    const text = Buffer.from("é".repeat(3000), "utf8"); // 6000 bytes
-    expect(detectAttachmentType(new Uint8Array(text.subarray(0, 4095)), "a.txt")).toBe("text");
+    const text = bytes("é".repeat(3000)); // 6000 bytes
+    expect(detectAttachmentType(text.subarray(0, 4095), "a.txt")).toBe("text");
   });
 
   it("never throws on arbitrary bytes and names", () => {

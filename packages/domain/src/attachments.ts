@@ -155,26 +155,49 @@ const ascii = (text: string) => [...text].map((ch) => ch.charCodeAt(0));
 /** Markup a browser would render or run if it ever treated the file as a page: refused even as text. */
 const markup = /^\s*(<!doctype\s+html|<html|<svg|<script|<\?xml|<!--|<body|<head|<iframe)/i;
 
-/** Valid UTF-8 without NUL or other control characters besides tab, CR, LF and form feed. */
+/** Length of a UTF-8 sequence from its lead byte (0 for a byte that cannot start one). */
+function sequenceLength(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+/**
+ * Valid UTF-8 without NUL or other control characters besides tab, LF, form feed and CR, and not
+ * markup. Written out (no TextDecoder) to stay pure. A multi-byte character cut by the end of the
+ * sniffed prefix is accepted.
+ */
 function looksLikeText(bytes: Uint8Array): boolean {
-  // A cut may fall inside a multi-byte character at the end of the sniffed prefix: drop it.
-  let end = bytes.length;
-  for (let back = 1; back <= 3 && end - back >= 0; back++) {
-    const b = bytes[end - back] ?? 0;
-    if ((b & 0xc0) === 0xc0) {
-      end -= back;
-      break;
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i] ?? 0;
+    const length = sequenceLength(lead);
+    if (length === 0) return false;
+    if (length === 1) {
+      if ((lead < 0x20 && lead !== 0x09 && lead !== 0x0a && lead !== 0x0c && lead !== 0x0d) || lead === 0x7f)
+        return false;
+      i++;
+      continue;
     }
-    if ((b & 0x80) === 0) break;
+    for (let k = 1; k < length; k++) {
+      if (i + k >= bytes.length) return true; // cut at the end of the prefix
+      const next = bytes[i + k] ?? 0;
+      if ((next & 0xc0) !== 0x80) return false;
+      // Overlong three- and four-byte forms and UTF-16 surrogates are not valid UTF-8.
+      if (k === 1 && lead === 0xe0 && next < 0xa0) return false;
+      if (k === 1 && lead === 0xed && next > 0x9f) return false;
+      if (k === 1 && lead === 0xf0 && next < 0x90) return false;
+      if (k === 1 && lead === 0xf4 && next > 0x8f) return false;
+    }
+    // C1 control characters (U+0080–U+009F) are two bytes: C2 80 – C2 9F.
+    if (lead === 0xc2 && (bytes[i + 1] ?? 0) < 0xa0) return false;
+    i += length;
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes.subarray(0, end));
-  } catch {
-    return false;
-  }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: that is exactly what is looked for.
-  return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text) && !markup.test(text);
+  // Markup starts with ASCII: its first bytes as characters are enough (after a byte-order mark).
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const head = String.fromCharCode(...bytes.subarray(start, start + 256));
+  return !markup.test(head);
 }
 
 /**
