@@ -46,7 +46,7 @@ if (builds.length > 0) run("turbo", ["run", "build", ...builds, "--output-logs=e
 if (wanted.has("api")) run(process.execPath, ["src/db/cli.ts", "migrate"], join(root, "apps/api"));
 
 const services = [
-  { name: "api", cwd: "apps/api", args: ["src/server.ts"], env: {} },
+  { name: "api", cwd: "apps/api", args: ["--max-semi-space-size=8", "src/server.ts"], env: {} },
   {
     name: "portal",
     cwd: "apps/portal",
