@@ -21,6 +21,11 @@ describe("problemMessage", () => {
     );
   });
 
+  it("says the service's storage is full in the API's words, not as a generic error", () => {
+    const title = "Enregistrement impossible pour le moment : l’espace de stockage du service est plein.";
+    expect(problemMessage(problem({ status: 503, code: "storage-full", title }), "fr")).toBe(title);
+  });
+
   it("never tells whether an e-mail exists", () => {
     expect(problemMessage(problem({ status: 401, code: "invalid-credentials" }), "fr")).toBe(
       "E-mail ou mot de passe incorrect.",

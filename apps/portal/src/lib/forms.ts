@@ -40,6 +40,9 @@ export function problemMessage(problem: Problem, locale: Locale): string {
         : t("error.rateLimitedSoon");
     case "service-unavailable":
       return t("error.unavailable");
+    case "storage-full":
+      // The API's own sentence (in the caller's language) says that nothing was changed.
+      return problem.title || t("error.unavailable");
     case "invalid-credentials":
       return t("error.invalidCredentials");
     case "invalid-token":
