@@ -15,7 +15,8 @@ const section = lock.split(/^packages:\s*$/m)[1]?.split(/^snapshots:\s*$/m)[0] ?
 const packages = {};
 for (const match of section.matchAll(/^ {2}'?(@?[^@\s'][^@\s']*)@([^(:'\s]+)/gm)) {
   const [, name, version] = match;
-  (packages[name] ??= new Set()).add(version);
+  packages[name] ??= new Set();
+  packages[name].add(version);
 }
 const body = Object.fromEntries(Object.entries(packages).map(([name, versions]) => [name, [...versions]]));
 const count = Object.values(body).reduce((n, v) => n + v.length, 0);

@@ -34,10 +34,20 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 /** The long-lived processes: each gets its own port variables and a prefix on its output. */
 const services = [
   // The API's flags are those of its own `start` script (apps/api/package.json): see its README.
-  { name: "api", cwd: "apps/api", args: ["--max-semi-space-size=8", "src/server.ts"], env: { API_PORT: ports.api, INBOUND_SMTP_PORT: ports.smtp } },
+  {
+    name: "api",
+    cwd: "apps/api",
+    args: ["--max-semi-space-size=8", "src/server.ts"],
+    env: { API_PORT: ports.api, INBOUND_SMTP_PORT: ports.smtp },
+  },
   { name: "help", cwd: "apps/help", args: ["scripts/serve.ts"], env: { HELP_PORT: ports.help } },
   // The Node adapter reads the plain PORT/HOST variables: set them for the portal only.
-  { name: "portal", cwd: "apps/portal", args: ["dist/server/entry.mjs"], env: { PORT: ports.portal, HOST: "127.0.0.1" } },
+  {
+    name: "portal",
+    cwd: "apps/portal",
+    args: ["dist/server/entry.mjs"],
+    env: { PORT: ports.portal, HOST: "127.0.0.1" },
+  },
 ];
 
 const children = services.map(({ name, cwd, args, env }) => {
