@@ -4,7 +4,6 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 
 /**
@@ -16,18 +15,7 @@ export function startFlags(packageDir: string): string[] {
   return typeof start === "string" ? start.split(/\s+/).filter((word) => word.startsWith("--")) : [];
 }
 
-/** A free TCP port on loopback (asked from the kernel, then released for the child to take). */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
+export { freePort } from "../src/test-support/ports.ts";
 
 export interface Child {
   readonly process: ChildProcess;

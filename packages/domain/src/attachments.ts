@@ -240,11 +240,6 @@ export function detectAttachmentType(head: Uint8Array, fileName: string): Attach
   return null;
 }
 
-/** A type's media type and how it may be displayed. */
-export function attachmentTypeOf(id: AttachmentTypeId): AttachmentType {
-  return attachmentTypes[id];
-}
-
 /** The type whose media type this is (as stored), or undefined. */
 export function attachmentTypeByMediaType(mediaType: string): AttachmentTypeId | undefined {
   return attachmentTypeIds.find((id) => attachmentTypes[id].mediaType === mediaType);

@@ -10,7 +10,6 @@ export {
   attachmentLimits,
   attachmentTypeByMediaType,
   attachmentTypeIds,
-  attachmentTypeOf,
   attachmentTypes,
   detectAttachmentType,
   extensionOf,

@@ -57,9 +57,8 @@ async function readHead(
   return { head: Buffer.concat(pieces), rest: iterator };
 }
 
-/** A name whose extension matches the detected type, so the file opens with the right program. */
-function nameFor(fileName: string, typeExtensions: readonly string[]): string {
-  const name = sanitizeFileName(fileName);
+/** A (sanitized) name whose extension matches the detected type, so the file opens with the right program. */
+function withTypeExtension(name: string, typeExtensions: readonly string[]): string {
   return typeExtensions.includes(extensionOf(name)) ? name : `${name}.${typeExtensions[0]}`;
 }
 
@@ -89,7 +88,7 @@ export async function storeAttachment(
     uploaderId: uploader.id,
     requestId: null,
     messageId: null,
-    name: nameFor(file.fileName, type.extensions),
+    name: withTypeExtension(original, type.extensions),
     mediaType: type.mediaType,
     size: 0,
     sha256: "",

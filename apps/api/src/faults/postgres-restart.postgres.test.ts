@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "../db/migrate.ts";
+import { freePort } from "../test-support/ports.ts";
 import {
   openRequestOver,
   type SeededWorld,
@@ -20,7 +21,7 @@ import {
   seedWorld,
   spawnApi,
 } from "../test-support/spawn-api.ts";
-import { freePort, withDatabase } from "./support.ts";
+import { withDatabase } from "./support.ts";
 
 const pgBin = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 

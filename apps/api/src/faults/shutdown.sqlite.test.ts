@@ -6,8 +6,9 @@
  */
 import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
+import { freePort } from "../test-support/ports.ts";
 import { type SpawnedApi, spawnApi } from "../test-support/spawn-api.ts";
-import { freePort, preparedSqliteFile, smtpDialogue, withDatabase } from "./support.ts";
+import { preparedSqliteFile, smtpDialogue, withDatabase } from "./support.ts";
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

@@ -1,6 +1,6 @@
-/** Helpers shared by the fault tests: temp SQLite files, free ports, a raw SMTP dialogue. */
+/** Helpers shared by the fault tests: temp SQLite files, a raw SMTP dialogue (free ports: test-support/ports.ts). */
 import { mkdtempSync, rmSync } from "node:fs";
-import { connect, createServer, type Socket } from "node:net";
+import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, escapeIdentifier } from "pg";
@@ -85,16 +85,6 @@ export async function withDatabase<T>(url: string, use: (opened: OpenedDatabase)
   } finally {
     await opened.close();
   }
-}
-
-/** A loopback port free right now (the OS picks it; a tiny race with other processes is accepted). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 /** A line-level SMTP client, so a test can stop half-way through a mail (nodemailer cannot). */

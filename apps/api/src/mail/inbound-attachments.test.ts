@@ -10,6 +10,7 @@ import type { AttachmentStorage } from "../attachments/storage.ts";
 import { createLogger } from "../logger.ts";
 import { type Actor, createTestApp, type TestApp, testConfig } from "../test-support/app.ts";
 import { pngBytes, sha256 } from "../test-support/attachments.ts";
+import { outboxTo as queuedMailsTo } from "../test-support/database.ts";
 import { type MailOptions, messageIds, sendToSupport } from "../test-support/smtp-relay.ts";
 import { type InboundServer, startInboundServer } from "./inbound.ts";
 
@@ -103,14 +104,7 @@ async function attachmentCount(): Promise<number> {
   return Number(row.n);
 }
 
-function outboxTo(address: string) {
-  return t.db
-    .selectFrom("outbox")
-    .selectAll()
-    .where("toAddress", "=", address)
-    .orderBy("createdAt")
-    .execute();
-}
+const outboxTo = (address: string) => queuedMailsTo(t.db, address);
 
 async function customer(tier: "premium" | "paying" | "free" = "premium") {
   const org = await t.organization(tier);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachmentStorage } from "../attachments/storage.ts";
 import { createLogger } from "../logger.ts";
 import { type Actor, createTestApp, type TestApp, testConfig } from "../test-support/app.ts";
-import { createTestDatabase } from "../test-support/database.ts";
+import { createTestDatabase, outboxTo as queuedMailsTo } from "../test-support/database.ts";
 import { type MailOptions, messageIds, sendToSupport, smtpClient } from "../test-support/smtp-relay.ts";
 import { type InboundServer, startInboundServer } from "./inbound.ts";
 
@@ -65,14 +65,7 @@ async function detail(customer: Actor, id: string) {
   };
 }
 
-function outboxTo(address: string) {
-  return t.db
-    .selectFrom("outbox")
-    .selectAll()
-    .where("toAddress", "=", address)
-    .orderBy("createdAt")
-    .execute();
-}
+const outboxTo = (address: string) => queuedMailsTo(t.db, address);
 
 describe("a mail from a customer whose plan includes e-mail support", () => {
   it("opens a request on the e-mail channel, due by the domain's rule at receipt, visible in the portal", async () => {

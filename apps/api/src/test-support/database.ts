@@ -72,3 +72,8 @@ async function withAdminClient(url: string, use: (client: Client) => Promise<unk
     await client.end();
   }
 }
+
+/** The mails queued for an address, oldest first (the outbox is what the API would send). */
+export function outboxTo(db: OpenedDatabase["db"], address: string) {
+  return db.selectFrom("outbox").selectAll().where("toAddress", "=", address).orderBy("createdAt").execute();
+}

@@ -13,7 +13,7 @@ import type { AstroGlobal } from "astro";
 import { callerOf } from "./auth.ts";
 import { readForm } from "./forms.ts";
 import type { Attachment } from "./requests.ts";
-import { attachmentIdsField, filesField, isMultipart, readPostedForm } from "./uploads.ts";
+import { checkedIds, filesField, isMultipart, readPostedForm } from "./uploads.ts";
 
 /** A file uploaded for a draft that was not sent yet (the form shows it, checked, to keep). */
 export interface KeptFile {
@@ -26,16 +26,12 @@ export interface KeptFile {
 /** Hidden field carrying a kept file's description (display only: the API checks the ids). */
 export const keptFileField = "attachmentFile";
 
-const idPattern = /^[A-Za-z0-9-]{1,64}$/;
-
 /**
  * Files the posted form keeps (checked boxes), with their descriptions.
  * @example keptFiles(form) // [{ id: "…", name: "capture.png", size: 1234, mediaType: "image/png" }]
  */
 export function keptFiles(fields: FormData): KeptFile[] {
-  const checked = new Set(
-    fields.getAll(attachmentIdsField).filter((v) => typeof v === "string" && idPattern.test(v)),
-  );
+  const checked = new Set(checkedIds(fields));
   const files: KeptFile[] = [];
   for (const raw of fields.getAll(keptFileField)) {
     if (typeof raw !== "string" || raw.length > 2000) continue;

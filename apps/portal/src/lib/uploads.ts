@@ -17,6 +17,7 @@ import { translate } from "../i18n/index.ts";
 import { ApiError, apiFetch, apiHeaders, type Caller, type Problem, readProblem } from "./api.ts";
 import { config } from "./config.ts";
 import { problemMessage } from "./forms.ts";
+import { isId } from "./ids.ts";
 import type { Attachment } from "./requests.ts";
 
 /** The file input's name in every form that attaches files. */
@@ -53,7 +54,6 @@ async function uploadOne(
   caller: Caller,
   fileName: string,
   content: Readable,
-  counter: { bytes: number },
 ): Promise<{ ok: true; attachment: Attachment } | { ok: false; problem: Problem }> {
   const boundary = `----cirrus-portal-${crypto.randomUUID()}`;
   const encoder = new TextEncoder();
@@ -65,10 +65,7 @@ async function uploadOne(
         `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${quotedName(fileName)}"\r\n` +
           "Content-Type: application/octet-stream\r\n\r\n",
       );
-      for await (const chunk of chunks) {
-        counter.bytes += (chunk as Buffer).length;
-        yield new Uint8Array(chunk as Buffer);
-      }
+      for await (const chunk of chunks) yield new Uint8Array(chunk as Buffer);
       yield encoder.encode(`\r\n--${boundary}--\r\n`);
     })(),
   ) as unknown as ReadableStream<Uint8Array>;
@@ -130,22 +127,22 @@ export async function readPostedForm(request: Request, caller: Caller): Promise<
     return { fields, uploaded, refused };
   }
 
-  const work: Promise<void>[] = [];
-  let chain = Promise.resolve();
+  // Uploads run one at a time, in order: busboy hands over the next part once this one is read.
+  let uploads = Promise.resolve();
   let files = 0;
   let received = 0;
   const maxBody = attachmentLimits.maxMessageBytes + bodyAllowance;
 
   const done = new Promise<void>((resolve, reject) => {
     parser.on("field", (name, value) => fields.append(name, value));
-    parser.on("file", (_field, content, fileName) => {
+    parser.on("file", (field, content, fileName) => {
       content.on("error", () => {}); // reported through the upload's own failure
-      if (_field !== filesField || fileName === "") {
+      if (field !== filesField || fileName === "") {
         content.resume(); // an empty file input sends an empty, nameless part
         return;
       }
       files++;
-      if (files + fieldIds(fields).length > attachmentLimits.maxFilesPerMessage) {
+      if (files + checkedIds(fields).length > attachmentLimits.maxFilesPerMessage) {
         content.resume();
         refused.push(
           translate(caller.locale, "files.tooMany", {
@@ -155,14 +152,15 @@ export async function readPostedForm(request: Request, caller: Caller): Promise<
         );
         return;
       }
-      // One upload at a time, in order: busboy hands over the next part once this one is read.
-      const counter = { bytes: 0 };
-      chain = chain.then(async () => {
-        const result = await uploadOne(caller, fileName, content, counter);
-        if (result.ok) uploaded.push(result.attachment);
-        else refused.push(refusal(fileName, result.problem, caller.locale));
+      uploads = uploads.then(async () => {
+        try {
+          const result = await uploadOne(caller, fileName, content);
+          if (result.ok) uploaded.push(result.attachment);
+          else refused.push(refusal(fileName, result.problem, caller.locale));
+        } catch {
+          refused.push(translate(caller.locale, "files.broken"));
+        }
       });
-      work.push(chain);
     });
     parser.on("finish", () => resolve());
     parser.on("error", (error: unknown) => reject(error));
@@ -186,14 +184,14 @@ export async function readPostedForm(request: Request, caller: Caller): Promise<
       );
     } else refused.push(translate(caller.locale, "files.broken"));
   }
-  await Promise.allSettled(work);
+  await uploads;
   return { fields, uploaded, refused };
 }
 
-/** Ids of files kept from an earlier post of the same draft. */
-export function fieldIds(fields: FormData): string[] {
+/** Ids of the files kept (boxes still checked) from an earlier post of the same draft. */
+export function checkedIds(fields: FormData): string[] {
   return fields
     .getAll(attachmentIdsField)
-    .filter((v): v is string => typeof v === "string" && /^[A-Za-z0-9-]{1,64}$/.test(v))
+    .filter((v): v is string => typeof v === "string" && isId(v))
     .slice(0, attachmentLimits.maxFilesPerMessage);
 }

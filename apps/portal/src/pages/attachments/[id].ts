@@ -7,6 +7,7 @@ import type { APIRoute } from "astro";
 import { apiFetch, apiHeaders } from "../../lib/api.ts";
 import { callerOf, loginUrl } from "../../lib/auth.ts";
 import { config } from "../../lib/config.ts";
+import { isId } from "../../lib/ids.ts";
 
 /** Headers of the API's answer passed on to the browser (type, size, name, and its safety headers). */
 const passedOn = [
@@ -22,7 +23,7 @@ const passedOn = [
 export const GET: APIRoute = async (context) => {
   const id = context.params.id ?? "";
   if (!context.locals.user) return context.redirect(loginUrl(context.url), 303);
-  if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) return new Response(null, { status: 404 });
+  if (!isId(id)) return new Response(null, { status: 404 });
   const inline = context.url.searchParams.get("inline") === "1";
   const url = `${config.apiUrl}/v1/attachments/${id}${inline ? "?disposition=inline" : ""}`;
   const upstream = await apiFetch(url, { headers: apiHeaders(callerOf(context)) }, 10 * 60 * 1000);
