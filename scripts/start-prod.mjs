@@ -43,10 +43,15 @@ const builds = ["portal", "help"]
   .filter((name) => wanted.has(name))
   .map((name) => `--filter=@cirrus/${name}`);
 if (builds.length > 0) run("turbo", ["run", "build", ...builds, "--output-logs=errors-only"]);
-if (wanted.has("api")) run(process.execPath, ["src/db/cli.ts", "migrate"], join(root, "apps/api"));
+if (wanted.has("api")) {
+  // The API runs from its bundle (apps/api/scripts/bundle.ts: less memory than loading the sources).
+  run(process.execPath, ["scripts/bundle.ts"], join(root, "apps/api"));
+  run(process.execPath, ["src/db/cli.ts", "migrate"], join(root, "apps/api"));
+}
 
 const services = [
-  { name: "api", cwd: "apps/api", args: ["--max-semi-space-size=8", "src/server.ts"], env: {} },
+  // The bundle built above, with the flags of the API's `start` script.
+  { name: "api", cwd: "apps/api", args: ["--max-semi-space-size=8", "dist/server.mjs"], env: {} },
   {
     name: "portal",
     cwd: "apps/portal",

@@ -11,8 +11,19 @@ import { join } from "node:path";
  * the process as it is started for real.
  */
 export function startFlags(packageDir: string): string[] {
+  return startWords(packageDir).filter((word) => word.startsWith("--"));
+}
+
+/** The script a package's `start` runs (`node [flags] <script>`), e.g. the API's `dist/server.mjs`. */
+export function startScript(packageDir: string): string {
+  const script = startWords(packageDir).at(-1);
+  if (!script || script.startsWith("-")) throw new Error(`no script in the start command of ${packageDir}`);
+  return script;
+}
+
+function startWords(packageDir: string): string[] {
   const start = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")).scripts?.start;
-  return typeof start === "string" ? start.split(/\s+/).filter((word) => word.startsWith("--")) : [];
+  return typeof start === "string" ? start.split(/\s+/).filter(Boolean) : [];
 }
 
 export { freePort } from "../src/test-support/ports.ts";

@@ -17,7 +17,6 @@ import { readEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 import { type InboundServer, startInboundServer } from "./mail/inbound.ts";
 import type { MailLinks } from "./mail/notifications.ts";
-import { createSmtpTransport, drainOutbox } from "./mail/sender.ts";
 
 const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL);
@@ -104,6 +103,8 @@ if (env.INBOUND_SMTP_PORT !== 0) {
 let sender: ReturnType<typeof setInterval> | undefined;
 let draining: Promise<unknown> | undefined;
 if (env.SMTP_URL) {
+  // Imported only when mail is sent from here: the SMTP client is not loaded otherwise.
+  const { createSmtpTransport, drainOutbox } = await import("./mail/sender.ts");
   const transport = createSmtpTransport(env.SMTP_URL);
   const senderDeps = { db, engine, clock: () => new Date(), logger, transport, from: env.SMTP_FROM };
   sender = setInterval(() => {

@@ -13,7 +13,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type Child, freePort, startChild, startFlags } from "../../api/bench/child.ts";
+import { type Child, freePort, startChild, startFlags, startScript } from "../../api/bench/child.ts";
+import { bundleServer } from "../../api/scripts/bundle.ts";
 import { type LoadResult, runLoad } from "../../api/bench/load.ts";
 import type { BenchSessions } from "../../api/bench/prepare.ts";
 
@@ -82,8 +83,9 @@ try {
   console.error(`api: ${sessions.counts.requests} requests loaded in ${sessions.seconds.toFixed(1)} s`);
 
   const apiPort = await freePort();
+  await bundleServer();
   api = await startChild({
-    script: "src/server.ts",
+    script: startScript(apiDir),
     cwd: apiDir,
     nodeArgs: startFlags(apiDir),
     port: apiPort,

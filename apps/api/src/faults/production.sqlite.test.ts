@@ -1,8 +1,9 @@
 /**
- * The production start (`npm run start:prod` → scripts/start-prod.mjs), API only: it migrates a new
- * database without seeding demo data, serves with production settings (HSTS), is ready, writes
- * structured JSON access logs, passes SIGTERM on for a graceful exit 0 — and refuses a public
- * portal URL without HTTPS, since its session cookie is Secure.
+ * The production start (`npm run start:prod` → scripts/start-prod.mjs), API only: it bundles the API
+ * and runs the bundle, migrates a new database without seeding demo data, serves with production
+ * settings (HSTS), is ready, writes structured JSON access logs, receives mail (the mail parser is a
+ * chunk of the bundle loaded on the first mail), passes SIGTERM on for a graceful exit 0 — and
+ * refuses a public portal URL without HTTPS, since its session cookie is Secure.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -10,7 +11,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { withDatabase } from "./support.ts";
+import { freePort } from "../test-support/ports.ts";
+import { smtpDialogue, withDatabase } from "./support.ts";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..");
 const folder = mkdtempSync(join(tmpdir(), "cirrus-prod-"));
@@ -41,7 +43,8 @@ function startProd(env: Record<string, string>) {
 describe("npm run start:prod", () => {
   it("migrates without demo data, serves with production settings, logs JSON and stops gracefully", async () => {
     const file = join(folder, "prod.sqlite");
-    const prod = startProd({ DATABASE_URL: file });
+    const smtpPort = await freePort();
+    const prod = startProd({ DATABASE_URL: file, INBOUND_SMTP_PORT: String(smtpPort) });
     const deadline = Date.now() + 30_000;
     let port: string | undefined;
     while (!port && Date.now() < deadline && prod.child.exitCode === null) {
@@ -70,10 +73,27 @@ describe("npm run start:prod", () => {
     });
     expect(typeof access?.ms).toBe("number");
     expect(typeof access?.time).toBe("string");
+    expect(prod.lines.join("\n")).toMatch(/dist\/server\.mjs|bundled/);
+
+    // A mail from an unknown sender is parsed (lazily loaded parser), logged and auto-answered.
+    const smtp = await smtpDialogue(smtpPort);
+    expect(await smtp.command("EHLO test.example")).toMatch(/^250/m);
+    expect(await smtp.command("MAIL FROM:<stranger@example.net>")).toMatch(/^250/);
+    expect(await smtp.command("RCPT TO:<support@cirrus-shield.com>")).toMatch(/^250/);
+    expect(await smtp.command("DATA")).toMatch(/^354/);
+    expect(
+      await smtp.command(
+        "From: <stranger@example.net>\r\nTo: <support@cirrus-shield.com>\r\nSubject: Bonjour\r\nMessage-ID: <prod-check@example.net>\r\n\r\nUne question.\r\n.",
+      ),
+    ).toMatch(/^250/);
+    smtp.end();
 
     prod.child.kill("SIGTERM");
     expect(await prod.exited).toBe(0);
     await withDatabase(file, async ({ db }) => {
+      expect(await db.selectFrom("inboundMail").select("outcome").execute()).toEqual([
+        { outcome: "auto-reply-unknown-sender" },
+      ]);
       expect(await db.selectFrom("users").select("id").execute()).toEqual([]);
       expect(await db.selectFrom("organizations").select("id").execute()).toEqual([]);
     });

@@ -6,7 +6,7 @@
  */
 import type { AddressInfo } from "node:net";
 import { supportEmail } from "@cirrus/domain";
-import { simpleParser } from "mailparser";
+import type { simpleParser } from "mailparser";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 import { isUniqueViolation } from "../db/errors.ts";
 import type { Logger } from "../logger.ts";
@@ -40,7 +40,10 @@ async function handleMail(options: InboundServerOptions, raw: Buffer, session: S
   const { deps } = options;
   let parsed: Awaited<ReturnType<typeof simpleParser>>;
   try {
-    parsed = await simpleParser(raw, {
+    // Loaded on the first mail, not at start: the parser and its charset tables weigh ~11 MB of
+    // memory that an API receiving no mail should not carry (docs/benchmarks.md, memory).
+    const { simpleParser: parse } = await import("mailparser");
+    parsed = await parse(raw, {
       skipImageLinks: true,
       skipTextToHtml: true,
       // HTML is converted to plain text (never kept as HTML); a huge HTML part is not worth it.
