@@ -10,6 +10,7 @@ import type { Insertable, Kysely } from "kysely";
 import { hashPassword } from "../src/auth/passwords.ts";
 import { newId } from "../src/db/ids.ts";
 import type { Database, MessageTable, RequestEventTable, RequestTable } from "../src/db/schema.ts";
+import { runningDueAt } from "../src/queries/requests.ts";
 
 export interface SeedOptions {
   organizations: number;
@@ -200,6 +201,13 @@ export async function seedBench(db: Kysely<Database>, options: SeedOptions): Pro
         });
       }
       const lastMs = Math.min(nowMs, Math.max(receivedMs, respondedMs ?? 0, awaiting ?? 0) + HOUR);
+      const facts = {
+        tier,
+        status,
+        firstResponseDueAt: due?.toISOString() ?? null,
+        firstRespondedAt: respondedMs === null ? null : iso(respondedMs),
+        awaitingReplySince: awaiting === null ? null : iso(awaiting),
+      };
       requests.push({
         id,
         number: n + 1,
@@ -208,14 +216,11 @@ export async function seedBench(db: Kysely<Database>, options: SeedOptions): Pro
         subject: subjects[n % subjects.length] as string,
         category: n % 3 === 0 ? "bug" : "usage-question",
         criticality: tier === "premium" ? (["critical", "major", "minor"] as const)[n % 3] : null,
-        tier,
-        status,
+        ...facts,
         statusChangedAt: iso(lastMs),
         channel: n % 5 === 0 ? "email" : "portal",
         receivedAt: received,
-        firstResponseDueAt: due?.toISOString() ?? null,
-        firstRespondedAt: respondedMs === null ? null : iso(respondedMs),
-        awaitingReplySince: awaiting === null ? null : iso(awaiting),
+        runningDueAt: runningDueAt(facts),
         assigneeId: answered ? agent : null,
         linkedRequestId: null,
         updatedAt: iso(lastMs),

@@ -60,7 +60,12 @@ async function world(): Promise<World> {
   // Resolved: the one status from which every customer action (reply, close, reopen) is allowed.
   await t.db
     .updateTable("requests")
-    .set({ status: "resolved", statusChangedAt: now.toISOString(), firstRespondedAt: now.toISOString() })
+    .set({
+      status: "resolved",
+      statusChangedAt: now.toISOString(),
+      firstRespondedAt: now.toISOString(),
+      runningDueAt: null,
+    })
     .where("id", "=", request.id)
     .execute();
   const { token, tokenHash } = newOneTimeToken();

@@ -134,6 +134,7 @@ export {
   type SlaFacts,
   type SlaPhase,
   type SlaState,
+  runningClock,
   slaState,
 } from "./sla-state.ts";
 export { supportOfferText } from "./support-offer.ts";

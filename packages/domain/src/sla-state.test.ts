@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RequestStatusId } from "./lifecycle.ts";
-import { isFirstResponseBreached, type SlaFacts, slaState } from "./sla-state.ts";
+import { replyDueAt } from "./sla.ts";
+import { isFirstResponseBreached, runningClock, type SlaFacts, slaState } from "./sla-state.ts";
 
 const HOUR = 3_600_000;
 const at = (iso: string) => new Date(iso);
@@ -172,5 +173,41 @@ describe("isFirstResponseBreached", () => {
     ["missing 1 ms after the due time", dueAt, null, plus(dueAt, 1), true],
   ])("%s → %s", (_label, due, responded, when, expected) => {
     expect(isFirstResponseBreached(due, responded, when)).toBe(expected);
+  });
+});
+
+describe("runningClock — the due time a queue sorts by", () => {
+  const answered = at("2026-11-30T11:00:00+01:00");
+  const wroteAgain = at("2026-11-30T15:00:00+01:00");
+
+  it.each<[string, Partial<SlaFacts>, ReturnType<typeof runningClock>]>([
+    ["unanswered: the first response", {}, { phase: "first-response", dueAt }],
+    ["answered, nothing new: none", { firstRespondedAt: answered }, { phase: "none", dueAt: null }],
+    [
+      "answered, the customer wrote again: the reply",
+      { status: "open", firstRespondedAt: answered, awaitingReplySince: wroteAgain },
+      { phase: "reply", dueAt: replyDueAt("premium", wroteAgain) },
+    ],
+    ["waiting on the customer: paused", { status: "waiting-on-customer" }, { phase: "paused", dueAt: null }],
+    ["resolved: none", { status: "resolved" }, { phase: "none", dueAt: null }],
+    ["closed: none", { status: "closed" }, { phase: "none", dueAt: null }],
+    ["a tier without SLA: none", { tier: "free", firstResponseDueAt: null }, { phase: "none", dueAt: null }],
+  ])("%s", (_, facts, expected) => {
+    expect(runningClock({ ...premiumNew, ...facts })).toEqual(expected);
+  });
+
+  it("is the live state's clock at any time (the state only adds what depends on now)", () => {
+    const statuses: RequestStatusId[] = ["new", "open", "waiting-on-customer", "resolved", "closed"];
+    for (const status of statuses) {
+      for (const facts of [
+        { ...premiumNew, status },
+        { ...premiumNew, status, firstRespondedAt: answered, awaitingReplySince: wroteAgain },
+      ]) {
+        for (const now of [answered, dueAt, plus(dueAt, 30 * 24 * HOUR)]) {
+          const state = slaState(facts, now);
+          expect(runningClock(facts)).toEqual({ phase: state.phase, dueAt: state.dueAt });
+        }
+      }
+    }
   });
 });

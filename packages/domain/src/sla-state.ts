@@ -46,6 +46,27 @@ export function isFirstResponseBreached(dueAt: Date | null, respondedAt: Date | 
 }
 
 /**
+ * Which clock runs and when it is due. It depends on the stored facts only, not on the time of
+ * asking: a queue ranks thousands of requests by it without the business-time arithmetic of the
+ * remaining time (only breached-or-not, `now > dueAt`, is needed there).
+ * @example runningClock({ tier: "premium", status: "new", firstResponseDueAt: due, firstRespondedAt: null, awaitingReplySince: null }) // { phase: "first-response", dueAt: due }
+ */
+export function runningClock(
+  facts: SlaFacts,
+  calendar: BusinessCalendar = parisBusinessCalendar,
+): { readonly phase: SlaPhase; readonly dueAt: Date | null } {
+  if (!facts.firstResponseDueAt || facts.status === "resolved" || facts.status === "closed") {
+    return { phase: "none", dueAt: null };
+  }
+  if (facts.status === "waiting-on-customer") return { phase: "paused", dueAt: null };
+  if (!facts.firstRespondedAt) return { phase: "first-response", dueAt: facts.firstResponseDueAt };
+  if (facts.awaitingReplySince) {
+    return { phase: "reply", dueAt: replyDueAt(facts.tier, facts.awaitingReplySince, calendar) };
+  }
+  return { phase: "none", dueAt: null };
+}
+
+/**
  * The SLA state of a request at `now`.
  * @example slaState({ tier: "premium", status: "waiting-on-customer", … }, now).phase // "paused"
  */
@@ -62,15 +83,7 @@ export function slaState(
         ? "met"
         : "pending";
 
-  let phase: SlaPhase = "none";
-  let dueAt: Date | null = null;
-  if (facts.firstResponseDueAt && facts.status !== "resolved" && facts.status !== "closed") {
-    if (facts.status === "waiting-on-customer") phase = "paused";
-    else if (!facts.firstRespondedAt) [phase, dueAt] = ["first-response", facts.firstResponseDueAt];
-    else if (facts.awaitingReplySince) {
-      [phase, dueAt] = ["reply", replyDueAt(facts.tier, facts.awaitingReplySince, calendar)];
-    }
-  }
+  const { phase, dueAt } = runningClock(facts, calendar);
   if (!dueAt) return { phase, dueAt, remainingBusinessMillis: null, breached: false, firstResponse };
   // `0 - x`, not `-x`: exactly at the due time the remainder is 0, not -0 (which formats as "-0").
   const remainingBusinessMillis =

@@ -25,6 +25,7 @@ import {
   notifyResolved,
 } from "../mail/notifications.ts";
 import { Problem } from "../problems.ts";
+import { runningDueAt } from "../queries/requests.ts";
 import { findOrganization, parseAddOns } from "../queries/users.ts";
 import { type HistoryEvent, recordEvent } from "./request-events.ts";
 
@@ -48,6 +49,11 @@ function currentRequest(trx: Db, id: string): Promise<SupportRequest> {
   return trx.selectFrom("requests").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 }
 
+/** `changes` plus the running clock's due time they lead to (the queue's stored sort key). */
+function withRunningDue(current: SupportRequest, changes: Partial<SupportRequest>): Partial<SupportRequest> {
+  return { ...changes, runningDueAt: runningDueAt({ ...current, ...changes }) };
+}
+
 /** Writes `changes` and `updatedAt` to the request, records the event; returns the row as it now is. */
 async function applyChange(
   trx: Db,
@@ -56,7 +62,7 @@ async function applyChange(
   event: HistoryEvent,
   at: string,
 ): Promise<SupportRequest> {
-  const updated = { ...changes, updatedAt: at };
+  const updated = withRunningDue(current, { ...changes, updatedAt: at });
   await trx.updateTable("requests").set(updated).where("id", "=", current.id).execute();
   await recordEvent(trx, current.id, event, at);
   return { ...current, ...updated };
@@ -120,6 +126,8 @@ export async function openRequest(
       firstResponseDueAt: due?.toISOString() ?? null,
       firstRespondedAt: null,
       awaitingReplySince: null,
+      // A new request's clock is its first response (none for a tier without SLA).
+      runningDueAt: due?.toISOString() ?? null,
       assigneeId: null,
       linkedRequestId: input.linkedRequestId ?? null,
       updatedAt: at,
@@ -219,8 +227,9 @@ export async function addMessage(
     };
     await trx.insertInto("messages").values(message).execute();
     await linkAttachments(trx, input.attachmentIds, author, { requestId: current.id, messageId: message.id });
-    await trx.updateTable("requests").set(changes).where("id", "=", current.id).execute();
-    const updated: SupportRequest = { ...current, ...changes };
+    const written = withRunningDue(current, changes);
+    await trx.updateTable("requests").set(written).where("id", "=", current.id).execute();
+    const updated: SupportRequest = { ...current, ...written };
     if (actor === "agent" && input.visibility === "public") {
       await notifyAgentReply(trx, updated, { body: input.body, agentName: author.name }, links, now);
     } else if (actor === "agent" && status === "resolved" && current.status !== "resolved") {

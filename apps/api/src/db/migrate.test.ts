@@ -6,6 +6,7 @@ import { createTestDatabase } from "../test-support/database.ts";
 import type { OpenedDatabase } from "./connect.ts";
 import { createMigrator, migrateToLatest } from "./migrate.ts";
 import type { Database } from "./schema.ts";
+import { seedDemo } from "./seed.ts";
 
 type Nullability<T> = { [C in keyof T]-?: null extends T[C] ? "nullable" : "not null" };
 
@@ -82,6 +83,7 @@ const expectedColumns: { [T in keyof Database]: Nullability<Database[T]> } = {
     firstResponseDueAt: "nullable",
     firstRespondedAt: "nullable",
     awaitingReplySince: "nullable",
+    runningDueAt: "nullable",
     assigneeId: "nullable",
     linkedRequestId: "nullable",
     updatedAt: "not null",
@@ -252,6 +254,7 @@ describe("migrations", () => {
       const down = await migrator.migrateTo(NO_MIGRATIONS);
       expect(down.error).toBeUndefined();
       expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([
+        ["2026-11-26-0005-running-due", "Down", "Success"],
         ["2026-11-26-0004-attachments", "Down", "Success"],
         ["2026-11-26-0003-canned-replies", "Down", "Success"],
         ["2026-11-26-0002-email", "Down", "Success"],
@@ -262,7 +265,37 @@ describe("migrations", () => {
         "2026-11-26-0002-email",
         "2026-11-26-0003-canned-replies",
         "2026-11-26-0004-attachments",
+        "2026-11-26-0005-running-due",
       ]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("fills the running due time of the requests that existed before it, as the commands write it", async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await seedDemo(fresh.db, new Date("2026-11-24T10:00:00Z"), {
+        portalUrl: "http://portal.test",
+        helpUrl: "http://help.test",
+      });
+      const written = await fresh.db
+        .selectFrom("requests")
+        .select(["id", "status", "runningDueAt"])
+        .orderBy("id")
+        .execute();
+      // The demo has requests with each kind of clock: first response, reply, and nothing running.
+      expect(written.some((r) => r.runningDueAt !== null)).toBe(true);
+      expect(written.some((r) => r.runningDueAt === null)).toBe(true);
+      const migrator = await createMigrator(fresh.db);
+      expect((await migrator.migrateTo("2026-11-26-0004-attachments")).error).toBeUndefined();
+      expect(await migrateToLatest(fresh.db)).toEqual(["2026-11-26-0005-running-due"]);
+      const filled = await fresh.db
+        .selectFrom("requests")
+        .select(["id", "status", "runningDueAt"])
+        .orderBy("id")
+        .execute();
+      expect(filled).toEqual(written);
     } finally {
       await fresh.close();
     }

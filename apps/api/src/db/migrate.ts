@@ -13,6 +13,7 @@ import * as initial from "./migrations/2026-11-26-0001-initial.ts";
 import * as email from "./migrations/2026-11-26-0002-email.ts";
 import * as cannedReplies from "./migrations/2026-11-26-0003-canned-replies.ts";
 import * as attachments from "./migrations/2026-11-26-0004-attachments.ts";
+import * as runningDue from "./migrations/2026-11-26-0005-running-due.ts";
 import type { Database } from "./schema.ts";
 
 /** Every migration, by name; names sort in the order they run (date-prefixed). */
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-26-0002-email": email,
   "2026-11-26-0003-canned-replies": cannedReplies,
   "2026-11-26-0004-attachments": attachments,
+  "2026-11-26-0005-running-due": runningDue,
 };
 
 /** A Migrator over this app's migrations, for tools and tests that need more than `migrateToLatest`. */

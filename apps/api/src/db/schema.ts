@@ -106,6 +106,11 @@ export interface RequestTable {
   firstRespondedAt: Timestamp | null;
   /** Earliest public customer message after the first response that no agent has answered yet. */
   awaitingReplySince: Timestamp | null;
+  /**
+   * Due time of the running SLA clock (`runningClock` of the domain over the four facts above);
+   * null when nothing runs (paused, answered, resolved, no SLA). Derived, stored for the queue's SQL.
+   */
+  runningDueAt: Timestamp | null;
   assigneeId: string | null;
   /** A final (closed > 30 days) request this one follows up. */
   linkedRequestId: string | null;

@@ -1,12 +1,9 @@
 /** The staff queue: requests matching the filters in the domain's priority order, one page, and the views' sizes. */
 import {
   type CriticalityId,
-  compareQueue,
   criticalityIds,
   criticalityRank,
-  isActiveStatus,
   parseRequestReference,
-  type QueueEntry,
   queueTierRank,
   type RequestCategoryId,
   type RequestStatusId,
@@ -14,9 +11,9 @@ import {
   tierIds,
 } from "@cirrus/domain";
 import { type Kysely, type RawBuilder, sql } from "kysely";
-import type { Database, SupportRequest } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
 import { contains } from "./contains.ts";
-import { activeStatuses, maxRequestNumber, presentSummary, slaOf } from "./requests.ts";
+import { activeStatuses, maxRequestNumber, presentSummary } from "./requests.ts";
 
 export interface QueueFilters {
   view: "all" | "mine" | "unassigned";
@@ -33,43 +30,16 @@ export interface QueueFilters {
 
 /*
  * Order. `compareQueue` (domain) ranks by tier, criticality, the *running* due time, then age. The
- * running due time is the first-response due time until the first answer, then the reply due time
- * of a waiting customer message (`replyDueAt(awaitingReplySince)`, business-time arithmetic SQL
- * cannot do), and nothing while paused. So SQL does the coarse order (tier and criticality ranks
- * as CASE expressions, then firstResponseDueAt, receivedAt) and the code re-sorts with
- * `compareQueue` on the live SLA. Sorting only the fetched page would misplace a request at a
- * page boundary (one answered early whose customer wrote again sorts by its later reply due time),
- * so the key columns of the whole matching *active* set are read and sorted before paging; the
- * breached filter and counts need that live SLA over the active set anyway. This is fine at our
- * scale (active requests number in the hundreds or thousands, not the 100,000 stored). Resolved
- * and closed requests (only with an explicit `status` filter) have nothing due, so SQL orders them
- * exactly; only the first offset+limit of them can reach the page, and only those are read.
+ * running due time (the first-response due time until the first answer, then the reply due time of
+ * a waiting customer message, nothing while paused or once resolved) depends on stored facts only,
+ * so the commands store it (`requests.runningDueAt`, from the domain's `runningClock`), and SQL
+ * orders, pages and counts the queue: tier and criticality ranks as CASE expressions taken from the
+ * domain, then `runningDueAt` (nothing due sorts last, as `compareQueue`'s infinity), `receivedAt`,
+ * and the id so that pages never overlap on exact ties. Breached means `now` is past the running
+ * due time. Only the page's rows get their full live SLA (remaining business time) when presented.
+ * Before this, every call ranked all active requests in the process: 20–48 ms of CPU per call with
+ * 2,500 active requests, and the memory peak of the API under load (docs/benchmarks.md).
  */
-
-const keyColumns = [
-  "requests.id",
-  "requests.tier",
-  "requests.criticality",
-  "requests.status",
-  "requests.receivedAt",
-  "requests.firstResponseDueAt",
-  "requests.firstRespondedAt",
-  "requests.awaitingReplySince",
-  "requests.assigneeId",
-] as const;
-
-type QueueKey = Pick<
-  SupportRequest,
-  | "id"
-  | "tier"
-  | "criticality"
-  | "status"
-  | "receivedAt"
-  | "firstResponseDueAt"
-  | "firstRespondedAt"
-  | "awaitingReplySince"
-  | "assigneeId"
->;
 
 /** `case <column> when <value> then <rank> … else <otherwise> end`, ranks taken from the domain. */
 function rankCase(
@@ -114,119 +84,61 @@ function filteredRequests(db: Kysely<Database>, filters: QueueFilters, userId: s
   return query;
 }
 
-interface Ranked {
-  readonly id: string;
-  readonly entry: QueueEntry;
-  readonly breached: boolean;
+/** Whether the running clock is past due at `now` (ISO timestamps compare as text). */
+function breachedAt(now: Date) {
+  return sql<boolean>`${sql.ref("requests.runningDueAt")} < ${now.toISOString()}`;
 }
-
-function rank(row: QueueKey, now: Date): Ranked {
-  const sla = slaOf(row, now);
-  return {
-    id: row.id,
-    breached: sla.breached,
-    entry: {
-      tier: row.tier,
-      criticality: row.criticality,
-      dueAt: sla.dueAt ? new Date(sla.dueAt) : null,
-      receivedAt: new Date(row.receivedAt),
-    },
-  };
-}
-
-/** The domain's order, then the id so that pages never overlap on exact ties. */
-function byQueueOrder(a: Ranked, b: Ranked): number {
-  return compareQueue(a.entry, b.entry) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/**
- * Every active request ranked once (live SLA included): the views' sizes count them, and the page
- * reuses their ranks instead of computing the SLA of the same rows a second time (the business-time
- * arithmetic was a fifth of the queue's CPU time, measured with 1,300 active requests).
- */
-async function rankActive(db: Kysely<Database>, now: Date) {
-  const rows = await db
-    .selectFrom("requests")
-    .select(keyColumns)
-    .where("requests.status", "in", activeStatuses)
-    .execute();
-  return new Map(rows.map((row) => [row.id, { row, ranked: rank(row, now) }]));
-}
-type ActiveSet = Awaited<ReturnType<typeof rankActive>>;
 
 /** Sizes of the views over every active request (the filters are not applied). */
-function queueCounts(active: ActiveSet, userId: string) {
-  const all = [...active.values()];
+async function queueCounts(db: Kysely<Database>, userId: string, now: Date) {
+  const row = await db
+    .selectFrom("requests")
+    .select((eb) => [
+      eb.fn.countAll<number>().as("all"),
+      eb.fn
+        .sum<number>(sql`case when ${sql.ref("requests.assigneeId")} = ${userId} then 1 else 0 end`)
+        .as("mine"),
+      eb.fn
+        .sum<number>(sql`case when ${sql.ref("requests.assigneeId")} is null then 1 else 0 end`)
+        .as("unassigned"),
+      eb.fn.sum<number>(sql`case when ${breachedAt(now)} then 1 else 0 end`).as("breached"),
+    ])
+    .where("requests.status", "in", activeStatuses)
+    .executeTakeFirstOrThrow();
+  // SUM over no rows is NULL; PostgreSQL returns counts and sums as strings (bigint, numeric).
   return {
-    all: all.length,
-    mine: all.filter((a) => a.row.assigneeId === userId).length,
-    unassigned: all.filter((a) => a.row.assigneeId === null).length,
-    breached: all.filter((a) => a.ranked.breached).length,
+    all: Number(row.all),
+    mine: Number(row.mine ?? 0),
+    unassigned: Number(row.unassigned ?? 0),
+    breached: Number(row.breached ?? 0),
   };
-}
-
-/** Whether the filters keep every active request (then the ranked set is the page's input as is). */
-function keepsAllActive(filters: QueueFilters, active: readonly RequestStatusId[]): boolean {
-  return (
-    filters.view === "all" &&
-    !filters.tier &&
-    !filters.criticality &&
-    !filters.category &&
-    !filters.q &&
-    activeStatuses.every((s) => active.includes(s))
-  );
 }
 
 /** One page of the requests matching `filters`, in queue order, with their organization. */
-async function queuePage(
-  db: Kysely<Database>,
-  filters: QueueFilters,
-  userId: string,
-  now: Date,
-  activeSet: ActiveSet,
-) {
-  const wanted = filters.status ?? activeStatuses;
-  const active = wanted.filter(isActiveStatus);
-  // Nothing is due on a resolved or closed request, so none is ever breached.
-  const inactive = filters.breached === true ? [] : wanted.filter((s) => !isActiveStatus(s));
-  const window = filters.offset + filters.limit;
-
-  const [activeRanked, inactiveRows, inactiveCount] = await Promise.all([
-    active.length === 0
-      ? Promise.resolve([])
-      : keepsAllActive(filters, active)
-        ? Promise.resolve([...activeSet.values()].map((a) => a.ranked))
-        : filteredRequests(db, filters, userId)
-            .select(keyColumns)
-            .where("requests.status", "in", active)
-            .execute()
-            // A request that became active since the set was read is ranked here.
-            .then((rows) => rows.map((row) => activeSet.get(row.id)?.ranked ?? rank(row, now))),
-    inactive.length === 0
-      ? Promise.resolve([])
-      : filteredRequests(db, filters, userId)
-          .select(keyColumns)
-          .where("requests.status", "in", inactive)
-          .orderBy(tierRankSql)
-          .orderBy(criticalityRankSql)
-          .orderBy("requests.receivedAt")
-          .orderBy("requests.id")
-          .limit(window)
-          .execute(),
-    inactive.length === 0
-      ? Promise.resolve({ n: 0 })
-      : filteredRequests(db, filters, userId)
-          .select((eb) => eb.fn.countAll().as("n"))
-          .where("requests.status", "in", inactive)
-          .executeTakeFirstOrThrow(),
+async function queuePage(db: Kysely<Database>, filters: QueueFilters, userId: string, now: Date) {
+  const statuses = filters.status ?? activeStatuses;
+  let matching = filteredRequests(db, filters, userId).where("requests.status", "in", statuses);
+  // Nothing is due on a resolved or closed request (null), so none is ever breached.
+  if (filters.breached === true) matching = matching.where(breachedAt(now));
+  if (filters.breached === false) {
+    matching = matching.where((eb) =>
+      eb.or([eb("requests.runningDueAt", "is", null), eb("requests.runningDueAt", ">=", now.toISOString())]),
+    );
+  }
+  const [page, total] = await Promise.all([
+    matching
+      .select("requests.id")
+      .orderBy(tierRankSql)
+      .orderBy(criticalityRankSql)
+      .orderBy("requests.runningDueAt", (ob) => ob.asc().nullsLast())
+      .orderBy("requests.receivedAt")
+      .orderBy("requests.id")
+      .limit(filters.limit)
+      .offset(filters.offset)
+      .execute(),
+    matching.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
-
-  const rankedActive = activeRanked.filter(
-    (r) => filters.breached === undefined || r.breached === filters.breached,
-  );
-  const ranked = [...rankedActive, ...inactiveRows.map((row) => rank(row, now))].sort(byQueueOrder);
-  const pageIds = ranked.slice(filters.offset, window).map((r) => r.id);
-
+  const pageIds = page.map((r) => r.id);
   const rows =
     pageIds.length === 0
       ? []
@@ -246,17 +158,14 @@ async function queuePage(
       { ...presentSummary(row, now), organization: { id: row.organizationId, name: row.organizationName } },
     ];
   });
-  return {
-    items,
-    total: rankedActive.length + Number(inactiveCount.n),
-    limit: filters.limit,
-    offset: filters.offset,
-  };
+  return { items, total: Number(total.n), limit: filters.limit, offset: filters.offset };
 }
 
 /** The queue as `userId` sees it at `now`: a page of the matching requests and the sizes of the views. */
 export async function loadQueue(db: Kysely<Database>, filters: QueueFilters, userId: string, now: Date) {
-  const active = await rankActive(db, now);
-  const page = await queuePage(db, filters, userId, now, active);
-  return { ...page, counts: queueCounts(active, userId) };
+  const [page, counts] = await Promise.all([
+    queuePage(db, filters, userId, now),
+    queueCounts(db, userId, now),
+  ]);
+  return { ...page, counts };
 }

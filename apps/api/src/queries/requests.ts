@@ -7,6 +7,7 @@ import {
   type RequestCategoryId,
   type RequestStatusId,
   requestStatusIds,
+  runningClock,
   slaState,
 } from "@cirrus/domain";
 import type { Kysely } from "kysely";
@@ -49,18 +50,28 @@ export type SlaColumns = Pick<
   "tier" | "status" | "firstResponseDueAt" | "firstRespondedAt" | "awaitingReplySince"
 >;
 
-/** The SLA state of a stored request at `now` (from the domain; never stored). */
+/** The stored facts as the domain takes them. */
+function slaFacts(request: SlaColumns) {
+  return {
+    tier: request.tier,
+    status: request.status,
+    firstResponseDueAt: date(request.firstResponseDueAt),
+    firstRespondedAt: date(request.firstRespondedAt),
+    awaitingReplySince: date(request.awaitingReplySince),
+  };
+}
+
+/**
+ * The `runningDueAt` column of a request with these facts: the domain's running clock, stored so
+ * that the queue sorts and counts in SQL. Every write that changes one of the facts sets it too.
+ */
+export function runningDueAt(request: SlaColumns): string | null {
+  return runningClock(slaFacts(request)).dueAt?.toISOString() ?? null;
+}
+
+/** The SLA state of a stored request at `now` (from the domain; the state itself is never stored). */
 export function slaOf(request: SlaColumns, now: Date) {
-  const state = slaState(
-    {
-      tier: request.tier,
-      status: request.status,
-      firstResponseDueAt: date(request.firstResponseDueAt),
-      firstRespondedAt: date(request.firstRespondedAt),
-      awaitingReplySince: date(request.awaitingReplySince),
-    },
-    now,
-  );
+  const state = slaState(slaFacts(request), now);
   return { ...state, dueAt: state.dueAt?.toISOString() ?? null };
 }
 

@@ -4,6 +4,7 @@ import { firstResponseDueAt, localDateOf, replyDueAt } from "@cirrus/domain";
 import type { z } from "@hono/zod-openapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Organization } from "../db/schema.ts";
+import { runningDueAt } from "../queries/requests.ts";
 import { type Actor, createTestApp } from "../test-support/app.ts";
 import type { AgentRequestDetail, Queue } from "./agent-schemas.ts";
 import type { QuoteSchema, RequestDetailSchema } from "./request-schemas.ts";
@@ -281,6 +282,17 @@ describe("GET /v1/agent/queue", () => {
     } finally {
       t.clock.set(before);
     }
+  });
+
+  it("stores each request's running due time as the domain computes it from the request's facts", async () => {
+    const { t } = w();
+    const rows = await t.db.selectFrom("requests").selectAll().execute();
+    expect(rows.length).toBe(8);
+    for (const row of rows) expect(row.runningDueAt, row.subject).toBe(runningDueAt(row));
+    // Every kind of clock is among them: first response, reply, paused, resolved.
+    expect(rows.find((row) => row.id === r.X)?.runningDueAt).toBe(paris("2026-12-01T13:00:00").toISOString());
+    expect(rows.find((row) => row.id === r.W)?.runningDueAt).toBeNull();
+    expect(rows.find((row) => row.id === r.R)?.runningDueAt).toBeNull();
   });
 
   it.each([

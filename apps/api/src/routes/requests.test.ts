@@ -244,7 +244,8 @@ describe("following a request", () => {
       .execute();
     await t.db
       .updateTable("requests")
-      .set({ status: "open", firstRespondedAt: t.clock.now().toISOString() })
+      // Answered: no clock runs until the customer writes again.
+      .set({ status: "open", firstRespondedAt: t.clock.now().toISOString(), runningDueAt: null })
       .where("id", "=", r.id)
       .execute();
     t.clock.advance(3_600_000);
