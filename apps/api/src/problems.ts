@@ -189,9 +189,10 @@ export function problemResponse(c: Context, problem: Problem, locale: Locale): R
     instance: new URL(c.req.url).pathname,
     requestId: c.get("requestId" as never) as string | undefined,
   };
-  return new Response(JSON.stringify(body), {
-    status: problem.status,
-    headers: { "content-type": "application/problem+json; charset=utf-8", ...problem.headers },
+  // Through the context, so that the headers set for every answer (middleware/context.ts) are kept.
+  return c.newResponse(JSON.stringify(body), problem.status as ContentfulStatusCode, {
+    "content-type": "application/problem+json; charset=utf-8",
+    ...problem.headers,
   });
 }
 

@@ -11,6 +11,9 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     if (auth) {
       c.set("auth", auth);
       c.set("locale", auth.user.locale);
+      // What a signed-in caller reads is theirs: never stored by a shared cache (unless the route
+      // says otherwise, e.g. a download's ETag revalidation).
+      c.header("cache-control", "private, no-store");
     }
   }
   await next();

@@ -100,8 +100,8 @@ export function attachmentRoutes() {
       const headers = downloadHeaders(attachment, c.req.valid("query").disposition === "inline");
       if (c.req.header("if-none-match") === headers.etag) {
         const { "content-length": _length, ...rest } = headers;
-        return new Response(null, { status: 304, headers: rest }) as never;
+        return c.newResponse(null, 304, rest) as never;
       }
-      return new Response(contentStream(attachments, attachment), { status: 200, headers }) as never;
+      return c.newResponse(contentStream(attachments, attachment), 200, headers) as never;
     });
 }

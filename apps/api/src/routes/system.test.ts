@@ -165,6 +165,46 @@ describe("CSRF and headers", () => {
     ).toBe(200);
   });
 
+  it("sets the security headers on every kind of answer: JSON, problems, empty, signed-in", async () => {
+    const organization = await t.organization("premium");
+    const customer = await t.user("customer", organization.id);
+    const answers = {
+      json: await t.call("GET", "/v1/catalogue"),
+      signedIn: await t.call("GET", "/v1/me", { token: customer.token }),
+      unauthenticated: await t.call("GET", "/v1/me"),
+      notFound: await t.call("GET", "/v1/nothing-here"),
+      invalid: await t.call("GET", "/v1/requests?limit=0", { token: customer.token }),
+      empty: await t.call("POST", "/v1/auth/logout", {
+        token: (await t.user("customer", organization.id)).token,
+      }),
+    };
+    expect(Object.fromEntries(Object.entries(answers).map(([k, r]) => [k, r.status]))).toEqual({
+      json: 200,
+      signedIn: 200,
+      unauthenticated: 401,
+      notFound: 404,
+      invalid: 422,
+      empty: 204,
+    });
+    for (const [kind, res] of Object.entries(answers)) {
+      expect(res.headers.get("x-content-type-options"), kind).toBe("nosniff");
+      expect(res.headers.get("x-frame-options"), kind).toBe("DENY");
+      expect(res.headers.get("referrer-policy"), kind).toBe("no-referrer");
+      expect(res.headers.get("cross-origin-opener-policy"), kind).toBe("same-origin");
+      expect(res.headers.get("cross-origin-resource-policy"), kind).toBe("same-origin");
+      expect(res.headers.get("content-security-policy"), kind).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(res.headers.get("x-request-id"), kind).toMatch(/.+/);
+    }
+    expect(answers.unauthenticated.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(answers.unauthenticated.headers.get("www-authenticate")).toBe("Bearer");
+    // What a signed-in caller reads is never kept by a shared cache; public answers may be.
+    expect(answers.signedIn.headers.get("cache-control")).toBe("private, no-store");
+    expect(answers.invalid.headers.get("cache-control")).toBe("private, no-store");
+    expect(answers.json.headers.get("cache-control")).not.toBe("private, no-store");
+  });
+
   it("sets security headers, a request id, and no CORS allowance", async () => {
     const res = await t.call("GET", "/health", { headers: { origin: "https://evil.example" } });
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
