@@ -70,7 +70,7 @@ async function world(): Promise<World> {
     .execute();
   const { token, tokenHash } = newOneTimeToken();
   const invitationId = newId();
-  const email = `invitee-${newId().slice(0, 8)}@example.test`;
+  const email = `invitee-${newId().slice(-8)}@example.test`;
   await t.db
     .insertInto("invitations")
     .values({
@@ -143,7 +143,7 @@ const adminOnly = (status: number): Expect => [401, 403, 403, 403, status];
 
 const request = (w: World) => ({ id: w.requestId });
 const quote = (w: World) => ({ id: w.requestId, quoteId: w.quoteId });
-const uniqueEmail = () => `new-${newId().slice(0, 10)}@example.test`;
+const uniqueEmail = () => `new-${newId().slice(-10)}@example.test`;
 
 const matrix: Record<string, Entry> = {
   "GET /health": { expect: publicRoute(200) },

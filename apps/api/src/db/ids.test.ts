@@ -1,4 +1,4 @@
-// Ids are 32 lowercase base32 characters of fresh randomness; timestamps are ISO-8601 UTC text.
+// Ids are 32 lowercase base32 characters, time first then randomness; timestamps are ISO-8601 UTC text.
 import { describe, expect, it } from "vitest";
 import { newId, nowIso } from "./ids.ts";
 
@@ -12,9 +12,19 @@ describe("newId", () => {
     expect(ids.size).toBe(10_000);
   });
 
-  it("uses every symbol of the alphabet (the bit packing does not lose bits)", () => {
-    const seen = new Set(Array.from({ length: 200 }, newId).join(""));
+  it("uses every symbol of the alphabet in its random part (the bit packing does not lose bits)", () => {
+    const seen = new Set(Array.from({ length: 200 }, () => newId().slice(10)).join(""));
     expect(seen.size).toBe(32);
+  });
+
+  it("sorts by creation time, whatever the random part", () => {
+    const times = [0, 1, 31, 32, 1_000, Date.UTC(2026, 10, 26), Date.UTC(2026, 10, 26) + 1, 2 ** 47];
+    const ids = times.map((t) => newId(t));
+    expect([...ids].sort()).toEqual(ids);
+    // The same millisecond shares the prefix; the rest differs.
+    const [a, b] = [newId(5_000), newId(5_000)];
+    expect(a.slice(0, 10)).toBe(b.slice(0, 10));
+    expect(a).not.toBe(b);
   });
 });
 

@@ -118,7 +118,7 @@ describe("GET /v1/admin/audit", () => {
   it("records invitations too, and shows null for a snapshot that is not a JSON object", async () => {
     t.clock.advance(MINUTE);
     const invited = await call("POST", "/v1/admin/invitations", {
-      email: `audit-${newId().slice(0, 8)}@example.test`,
+      email: `audit-${newId().slice(-8)}@example.test`,
       name: "Invitée",
       role: "agent",
     });

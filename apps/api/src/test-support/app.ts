@@ -78,7 +78,7 @@ export async function createTestApp(
   async function organization(
     tier: TierId,
     addOns: SupportOptionId[] = [],
-    name = `Org ${tier} ${newId().slice(0, 6)}`,
+    name = `Org ${tier} ${newId().slice(-6)}`,
   ): Promise<Organization> {
     const at = clock.now().toISOString();
     const org: Organization = {
@@ -100,7 +100,7 @@ export async function createTestApp(
   ): Promise<Actor> {
     fixtureHash ??= hashPassword(fixturePassword);
     const at = clock.now().toISOString();
-    const email = extra.email ?? `${role}-${newId().slice(0, 10)}@example.test`;
+    const email = extra.email ?? `${role}-${newId().slice(-10)}@example.test`;
     const row: User = {
       id: newId(),
       organizationId: role === "customer" ? organizationId : null,

@@ -118,7 +118,7 @@ export async function seedWorld(db: Kysely<Database>, now = new Date()): Promise
     .execute();
   const passwordHash = await hashPassword(fixturePassword);
   const user = (role: "customer" | "agent"): User => {
-    const email = `${role}-${newId().slice(0, 10)}@example.test`;
+    const email = `${role}-${newId().slice(-10)}@example.test`;
     return {
       id: newId(),
       organizationId: role === "customer" ? organizationId : null,
