@@ -4,7 +4,7 @@
  * inactivity timeout (sliding, last use written at most hourly) and an absolute lifetime (OWASP
  * ASVS 5 V7.3.2, not in the guide). The deprecated `lucia` package is not used.
  */
-import type { Kysely } from "kysely";
+import type { CompiledQuery, Kysely } from "kysely";
 import type { Database, Session, User } from "../db/schema.ts";
 import { constantTimeEqualHex, generateSecureRandomString, hashToken } from "./tokens.ts";
 
@@ -53,6 +53,39 @@ export function sessionExpiresAt(session: Session): Date {
   return new Date(Math.min(idle, absolute));
 }
 
+/** The session and its user by session id: the query every authenticated call runs first. */
+function sessionLookupQuery(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.userId")
+    .selectAll("users")
+    .select([
+      "sessions.id as sessionId",
+      "sessions.secretHash",
+      "sessions.createdAt as sessionCreatedAt",
+      "sessions.lastUsedAt",
+      "sessions.userAgent",
+    ])
+    .where("sessions.id", "=", id);
+}
+
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionLookupQuery>["executeTakeFirstOrThrow"]>>;
+const compiledLookups = new WeakMap<Kysely<Database>, CompiledQuery<SessionRow>>();
+
+/**
+ * The lookup compiled once per database handle (its only parameter is the session id): building
+ * and compiling it with Kysely on every call was ~8 % of a small authenticated read (profile in
+ * docs/benchmarks.md).
+ */
+function sessionLookup(db: Kysely<Database>) {
+  let compiled = compiledLookups.get(db);
+  if (!compiled) {
+    compiled = sessionLookupQuery(db, "").compile();
+    compiledLookups.set(db, compiled);
+  }
+  return compiled;
+}
+
 /**
  * The session and user behind a token, or null (unknown, wrong secret, expired, user disabled).
  * Expired sessions are deleted; the last-use time is written at most once an hour.
@@ -66,19 +99,7 @@ export async function validateSessionToken(
   if (dot <= 0 || token.length > 200) return null;
   const id = token.slice(0, dot);
   const secret = token.slice(dot + 1);
-  const row = await db
-    .selectFrom("sessions")
-    .innerJoin("users", "users.id", "sessions.userId")
-    .selectAll("users")
-    .select([
-      "sessions.id as sessionId",
-      "sessions.secretHash",
-      "sessions.createdAt as sessionCreatedAt",
-      "sessions.lastUsedAt",
-      "sessions.userAgent",
-    ])
-    .where("sessions.id", "=", id)
-    .executeTakeFirst();
+  const row = (await db.executeQuery<SessionRow>({ ...sessionLookup(db), parameters: [id] })).rows[0];
   if (!row || !constantTimeEqualHex(hashToken(secret), row.secretHash)) return null;
   const { sessionId, secretHash, sessionCreatedAt, lastUsedAt, userAgent, ...user } = row;
   const session: Session = {
