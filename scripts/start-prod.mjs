@@ -51,7 +51,7 @@ if (wanted.has("api")) {
 
 const services = [
   // The bundle built above, with the flags of the API's `start` script.
-  { name: "api", cwd: "apps/api", args: ["--max-semi-space-size=8", "dist/server.mjs"], env: {} },
+  { name: "api", cwd: "apps/api", args: ["--max-semi-space-size=4", "dist/server.mjs"], env: {} },
   {
     name: "portal",
     cwd: "apps/portal",

@@ -37,7 +37,7 @@ const services = [
   {
     name: "api",
     cwd: "apps/api",
-    args: ["--max-semi-space-size=8", "dist/server.mjs"],
+    args: ["--max-semi-space-size=4", "dist/server.mjs"],
     env: { API_PORT: ports.api, INBOUND_SMTP_PORT: ports.smtp },
   },
   { name: "help", cwd: "apps/help", args: ["scripts/serve.ts"], env: { HELP_PORT: ports.help } },
