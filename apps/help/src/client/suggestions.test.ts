@@ -36,8 +36,8 @@ function rows(locale: "fr" | "en", total: number): SuggestionRow[] {
 }
 
 const index = {
-  fr: prepareSuggestions({ articles: rows("fr", 1000) }),
-  en: prepareSuggestions({ articles: rows("en", 1000) }),
+  fr: prepareSuggestions(JSON.stringify({ articles: rows("fr", 1000) })),
+  en: prepareSuggestions(JSON.stringify({ articles: rows("en", 1000) })),
 };
 const first = (locale: "fr" | "en", query: string) => suggest(index[locale], query, 6)[0]?.url;
 
@@ -45,6 +45,13 @@ describe("fold and words", () => {
   it("folds case, accents and ligatures", () => {
     expect(fold("Délai DE RÉPONSE")).toBe("delai de reponse");
     expect(fold("Œuvre, ça")).toBe("oeuvre, ca");
+  });
+
+  it("folds a JSON text without breaking it", () => {
+    const text = JSON.stringify({ articles: [["/a/", 'Œuvre « À\u00a0VOIR » \\ "Ça"', "É", ["Déjà"]]] });
+    expect(JSON.parse(fold(text))).toEqual({
+      articles: [["/a/", 'oeuvre « a\u00a0voir » \\ "ca"', "e", ["deja"]]],
+    });
   });
 
   it("splits on apostrophes, hyphens and punctuation", () => {
@@ -112,6 +119,14 @@ describe("suggest, on the real articles among 1,000 per language", () => {
   it("needs every significant word, but not short ones in the middle", () => {
     expect(suggest(index.fr, "mot de passe zzyzx", 6)).toEqual([]);
     expect(first("fr", "délai à réponse")).toBe("/articles/delais-de-reponse/");
+  });
+
+  it("matches words by their beginning only, not inside a word", () => {
+    // "iticite" is inside "criticité"; "ouvrir" begins a keyword of the request article.
+    expect(suggest(index.fr, "iticite", 6)).toEqual([]);
+    expect(suggest(index.fr, "ouvrir", 6).map((hit) => hit.url)).toContain(
+      "/articles/ouvrir-et-suivre-une-demande/",
+    );
   });
 
   it("returns nothing for a word no title, description or keyword has, or for an empty query", () => {
