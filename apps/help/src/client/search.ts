@@ -32,9 +32,9 @@ export function attach(form: HTMLFormElement): void {
   let dismissed = false;
   let suggestions: PreparedSuggestions | undefined;
 
-  // On focus: first the suggestion index (17 kB gzip for 1,000 articles), then Pagefind. Both
-  // share the main thread; started together, Pagefind's module and boot delayed the quick answer
-  // of a query already typed at focus (measured). Pagefind waits for the index at most 150 ms.
+  // Both start on focus, in parallel: the suggestion index (17 kB gzip for 1,000 articles) arrives
+  // and is ready long before Pagefind has booted. (Starting Pagefind only once the index was in
+  // made no measurable difference to either answer: A/B runs on the 1,000-article bench.)
   const suggestionsLoaded = loadSuggestions(lang).then(
     (index) => {
       suggestions = index;
@@ -42,8 +42,7 @@ export function attach(form: HTMLFormElement): void {
     },
     () => undefined,
   );
-  const pagefindStarted = Promise.race([suggestionsLoaded, new Promise((done) => setTimeout(done, 150))]);
-  pagefindStarted.then(() => loadPagefind(lang).catch(() => {}));
+  loadPagefind(lang).catch(() => {});
 
   const current = () => input.value.trim();
   const setOpen = (open: boolean) => {
@@ -124,7 +123,6 @@ export function attach(form: HTMLFormElement): void {
     const stale = () => mine !== sequence || query !== current();
     if (!query) return;
     try {
-      await pagefindStarted;
       const results = await searchArticles(lang, query);
       if (stale()) return;
       const hits = results.slice(0, LIMIT).map(hitOf);
