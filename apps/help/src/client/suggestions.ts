@@ -38,10 +38,10 @@ interface Entry {
   readonly hit: Hit;
   /** Folded (see `fold`), punctuation kept: keywords (joined by " | "), title, description. */
   readonly fields: readonly [keywords: string, title: string, description: string];
-  /** The folded keywords, for the phrase bonus; made into words only when needed. */
-  readonly keywords: readonly string[];
-  phrases?: readonly string[];
-  titleWords?: string;
+  /** Each keyword, folded, its words separated by one space (for the phrase bonus). */
+  readonly phrases: readonly string[];
+  /** The title, folded, its words separated by one space. */
+  readonly titleWords: string;
 }
 export type PreparedSuggestions = readonly Entry[];
 const FIELD_WEIGHTS = [WEIGHTS.keywords, WEIGHTS.title, WEIGHTS.description] as const;
@@ -71,6 +71,7 @@ export function words(text: string): string[] {
 }
 
 const wordChar = /[\p{L}\p{N}]/u;
+const separators = /[^\p{L}\p{N}\n]+/gu;
 const isWordChar = (char: string | undefined) => char !== undefined && wordChar.test(char);
 
 /**
@@ -84,10 +85,14 @@ export function prepareSuggestions(text: string): PreparedSuggestions {
   const folded = (JSON.parse(fold(text)) as SuggestionFile).articles;
   return original.map(([url, title, description], i) => {
     const [, foldedTitle = "", foldedDescription = "", foldedKeywords = []] = folded[i] ?? [];
+    // Keywords and title as words, with one regular expression per article (not per keyword).
+    const lines = [...foldedKeywords, foldedTitle].join("\n").replace(separators, " ").split("\n");
+    const phrases = lines.map((line) => line.trim());
     return {
       hit: { url, title, description, excerpt: "" },
       fields: [foldedKeywords.join(" | "), foldedTitle, foldedDescription],
-      keywords: foldedKeywords,
+      phrases: phrases.slice(0, -1),
+      titleWords: phrases.at(-1) ?? "",
     };
   });
 }
@@ -133,9 +138,6 @@ export function suggest(index: PreparedSuggestions, query: string, limit: number
       if (points === 0 && !optional) return;
       score += points;
     }
-    // Made into words only for the articles that match (a few, or all for a first letter).
-    entry.phrases ??= entry.keywords.map((keyword) => words(keyword).join(" "));
-    entry.titleWords ??= words(entry.fields[1]).join(" ");
     if (entry.phrases.includes(phrase)) score += KEYWORD_PHRASE_BONUS;
     else if (entry.phrases.some((p) => p.startsWith(phrase))) score += KEYWORD_PHRASE_PREFIX_BONUS;
     if (terms.length > 1 && entry.titleWords.includes(phrase)) score += TITLE_PHRASE_BONUS;
@@ -160,7 +162,10 @@ export function loadSuggestions(lang: string): Promise<PreparedSuggestions> {
   loading ??= (async () => {
     const response = await fetch(suggestionsUrl(lang));
     if (!response.ok) throw new Error(`${suggestionsUrl(lang)}: HTTP ${response.status}`);
-    return prepareSuggestions(await response.text());
+    const index = prepareSuggestions(await response.text());
+    // A first search while the reader has not typed yet, so the first key's runs compiled code.
+    suggest(index, "a", 1);
+    return index;
   })();
   loading.catch(() => {
     loading = undefined;
