@@ -37,6 +37,11 @@ for (const width of [1280, 360]) {
     const listbox = page.locator("#header-search-listbox");
     await expect(listbox).toHaveAttribute("data-complete", "false");
     await expect(listbox.locator("[role=option]").first()).toBeVisible();
+    // Pagefind failed: the quick answer stays, no longer marked busy, and the status says why.
+    await expect(listbox).toHaveAttribute("aria-busy", "false");
+    await expect(page.locator("#header-search-listbox + [role=status]")).toHaveText(
+      "La recherche est indisponible pour le moment.",
+    );
     await page.screenshot({ path: `test-results/screenshots/suggestions-quick-${width}.png` });
   });
 }

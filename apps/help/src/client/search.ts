@@ -31,6 +31,8 @@ export function attach(form: HTMLFormElement): void {
   /** The reader closed the list (Escape) for the current text: a later answer must not reopen it. */
   let dismissed = false;
   let suggestions: PreparedSuggestions | undefined;
+  /** The text Pagefind could not answer (not loaded): its quick answer is all there will be. */
+  let failedQuery: string | undefined;
 
   // Both start on focus, in parallel: the suggestion index (17 kB gzip for 1,000 articles) arrives
   // and is ready long before Pagefind has booted. (Starting Pagefind only once the index was in
@@ -93,7 +95,7 @@ export function attach(form: HTMLFormElement): void {
     setActive(activeUrl === undefined ? -1 : options.findIndex((o) => o.dataset.url === activeUrl));
     listbox.dataset.query = query;
     listbox.dataset.complete = String(complete);
-    listbox.setAttribute("aria-busy", String(!complete));
+    listbox.setAttribute("aria-busy", String(!complete && failedQuery !== query));
     if (complete) {
       status.textContent =
         total === 0
@@ -138,7 +140,11 @@ export function attach(form: HTMLFormElement): void {
       if (stale()) return;
       render(query, results.length, all, true);
     } catch {
-      if (!stale()) status.textContent = clientMessage(lang, "unavailable");
+      if (stale()) return;
+      failedQuery = query;
+      status.textContent = clientMessage(lang, "unavailable");
+      // A quick answer on screen stays (it is all there is), no longer announced as being updated.
+      listbox.setAttribute("aria-busy", "false");
     }
   };
 
@@ -161,6 +167,7 @@ export function attach(form: HTMLFormElement): void {
   };
   const onInput = () => {
     dismissed = false;
+    failedQuery = undefined;
     const query = current();
     if (!query) {
       sequence++;
