@@ -1,7 +1,7 @@
 /**
  * A small static file server for the built help center (node:http only): directory indexes,
  * gzip, cache headers, the 404 page, security headers with the build's CSP hashes, and CORS on
- * the Pagefind bundles so the portal can load the search index from another origin.
+ * the search indexes (Pagefind's, the suggestions) so the portal can load them from another origin.
  */
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
@@ -32,9 +32,9 @@ const types: Record<string, string> = {
 };
 const compressible = /^(text\/|application\/(json|javascript|xml)|image\/svg)/;
 
-/** Whether a path belongs to a Pagefind bundle (served with CORS for the portal). */
+/** Whether a path belongs to a search index — a Pagefind bundle or the suggestion index — (served with CORS for the portal). */
 export function isSearchBundle(path: string): boolean {
-  return /^\/(en\/)?pagefind\//.test(path);
+  return /^\/(en\/)?(pagefind\/|search\/suggestions\.json$)/.test(path);
 }
 
 function contentType(path: string): string {

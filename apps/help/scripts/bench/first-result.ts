@@ -4,11 +4,14 @@
  *   with an unrelated one-letter search (WebAssembly and metadata loaded), then times search() +
  *   the first result's data() for the query (its index chunks fetched cold), then the same again;
  * - reader: on an article page (no script loaded yet), the reader focuses the search box — which
- *   loads the search script and Pagefind — pauses as people do before typing, then types the query
- *   one key every 150 ms. Timed: the first answer shown (from the key that typed its text), and
- *   last key → first suggestion for the whole query. This is the budget's "first search result";
+ *   loads the search script, the suggestion index and Pagefind — pauses as people do before
+ *   typing, then types the query one key every 150 ms. Timed: the first suggestion shown (from the
+ *   key that typed its text), last key → first suggestion for the whole query (this is the budget's
+ *   "first search result"; it may be the quick answer, from the suggestion index), and last key →
+ *   Pagefind's complete list for it (`data-complete="true"`). A list counts only when it holds at
+ *   least one article (not just the "see all results" link);
  * - cold-typed: the whole query lands in the box at the moment of focus (pasted, or typed faster
- *   than anyone types), so nothing is loaded yet: focus → first suggestion for the query.
+ *   than anyone types), so nothing is loaded yet: focus → first suggestion, and → complete list.
  */
 import { type Browser, chromium } from "@playwright/test";
 import { searchRanking } from "../../src/client/ranking.ts";
@@ -28,8 +31,24 @@ export interface QueryTiming {
   readonly readerFirstKeyMs: number;
   /** Reader: last key → first suggestion for the whole query, ms. */
   readonly readerLastKeyMs: number;
+  /** Reader: the first article of that first list (quick answer or Pagefind's). */
+  readonly readerFirst: string;
+  /** Reader: last key → Pagefind's complete list for the whole query, ms. */
+  readonly readerCompleteMs: number;
+  /** Reader: the first article of Pagefind's complete list. */
+  readonly readerCompleteFirst: string;
   /** Cold-typed: focus (with the whole query) → first suggestion for it, ms. */
   readonly coldTypedMs: number;
+  /** Cold-typed: focus → Pagefind's complete list, ms. */
+  readonly coldCompleteMs: number;
+}
+
+interface TypingTiming {
+  readonly firstKey: number;
+  readonly lastKey: number;
+  readonly first: string;
+  readonly complete: number;
+  readonly completeFirst: string;
 }
 
 export const KEY_INTERVAL_MS = 150;
@@ -74,30 +93,48 @@ async function typingTiming(
   articleUrl: string,
   query: string,
   mode: "reader" | "cold",
-): Promise<{ firstKey: number; lastKey: number }> {
+): Promise<TypingTiming> {
   const { page, close } = await freshPage(browser);
   await page.goto(articleUrl);
   const timing = await page.evaluate(
     ([q, interval, pause, cold]) =>
-      new Promise<{ firstKey: number; lastKey: number }>((done) => {
+      new Promise<TypingTiming>((done) => {
+        const result = {
+          firstKey: Number.NaN,
+          lastKey: Number.NaN,
+          first: "",
+          complete: Number.NaN,
+          completeFirst: "",
+        };
         const input = document.querySelector<HTMLInputElement>("#header-search-input");
         const list = document.querySelector<HTMLElement>("#header-search-listbox");
-        if (!input || !list) return done({ firstKey: Number.NaN, lastKey: Number.NaN });
+        if (!input || !list) return done(result);
         // When each text was typed; the first answer shown is timed from the key that typed its text.
         const typedAt = new Map<string, number>();
-        let firstShown = Number.NaN;
         const observer = new MutationObserver(() => {
           const shown = list.dataset.query;
           const at = shown === undefined ? undefined : typedAt.get(shown);
           if (at === undefined) return;
-          if (Number.isNaN(firstShown)) firstShown = performance.now() - at;
-          if (shown === q) {
+          const elapsed = performance.now() - at;
+          // What the reader sees: articles, not only the "see all results" link.
+          const hits = list.querySelectorAll<HTMLElement>('[role="option"]:not(.cs-hit--all)');
+          const top = hits[0]?.dataset.url ?? "";
+          if (hits.length > 0 && !list.hidden) {
+            if (Number.isNaN(result.firstKey)) result.firstKey = elapsed;
+            if (shown === q && Number.isNaN(result.lastKey)) {
+              result.lastKey = elapsed;
+              result.first = top;
+            }
+          }
+          if (shown === q && list.dataset.complete === "true") {
+            result.complete = elapsed;
+            result.completeFirst = top;
             observer.disconnect();
-            done({ firstKey: firstShown, lastKey: performance.now() - at });
+            done(result);
           }
         });
         observer.observe(list, { attributes: true, childList: true });
-        setTimeout(() => done({ firstKey: firstShown, lastKey: Number.NaN }), 10_000);
+        setTimeout(() => done(result), 10_000);
         if (cold) {
           // The box already holds the query when focus loads the script (it searches at once).
           input.value = q;
@@ -154,7 +191,11 @@ export async function measureFirstResults(
         apiWarmMs: api.apiWarmMs,
         readerFirstKeyMs: reader.firstKey,
         readerLastKeyMs: reader.lastKey,
+        readerFirst: reader.first,
+        readerCompleteMs: reader.complete,
+        readerCompleteFirst: reader.completeFirst,
         coldTypedMs: cold.lastKey,
+        coldCompleteMs: cold.complete,
       });
     }
   } finally {

@@ -28,14 +28,15 @@ async function bundle(srcDir: URL): Promise<Bundle[]> {
       entries.map((name) => [name, fileURLToPath(new URL(`client/${name}.ts`, srcDir))]),
     ),
     bundle: true,
-    splitting: true,
+    // No shared chunks: each script is one request. Shared code (messages, hit rendering) is ~2 kB;
+    // a chunk cost the search box a second round trip before it could fetch its indexes.
+    splitting: false,
     format: "esm",
     minify: true,
     target: "es2022",
     write: false,
     outdir: "/out",
     entryNames: "[name].[hash]",
-    chunkNames: "chunk.[hash]",
     legalComments: "none",
   });
   // esbuild keeps a service process alive; a large build has better use for that memory.
