@@ -1,6 +1,6 @@
 // The staff side of requests over a real database: queue order and filters, SLA with an injected
 // clock, internal notes, criticality, assignment, status, quotes, validation and who may call what.
-import { firstResponseDueAt, localDateOf, replyDueAt } from "@cirrus/domain";
+import { compareQueue, firstResponseDueAt, localDateOf, replyDueAt } from "@cirrus/domain";
 import type { z } from "@hono/zod-openapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Organization } from "../db/schema.ts";
@@ -181,6 +181,16 @@ describe("GET /v1/agent/queue", () => {
     const { queue, agent } = w();
     const page = await queue(agent);
     expect(names(ids(page))).toEqual(["C", "Y", "X", "W", "M", "P2", "P1"]);
+    // The SQL order is the domain's: sorting the page with `compareQueue` changes nothing.
+    const entry = (item: (typeof page.items)[number]) => ({
+      tier: item.tier,
+      criticality: item.criticality,
+      dueAt: item.sla.dueAt === null ? null : new Date(item.sla.dueAt),
+      receivedAt: new Date(item.receivedAt),
+    });
+    expect([...page.items].sort((a, b) => compareQueue(entry(a), entry(b))).map((item) => item.id)).toEqual(
+      ids(page),
+    );
     const byId = new Map(page.items.map((item) => [item.id, item]));
     // Y was received after X and X's first-response due time is earlier, but X has been answered and
     // its customer's new message is due later (Tuesday 13:00) than Y's first response (Tuesday 12:00).
