@@ -14,9 +14,9 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type Child, freePort, startChild, startFlags, startScript } from "../../api/bench/child.ts";
-import { bundleServer } from "../../api/scripts/bundle.ts";
 import { type LoadResult, runLoad } from "../../api/bench/load.ts";
 import type { BenchSessions } from "../../api/bench/prepare.ts";
+import { bundleServer } from "../../api/scripts/bundle.ts";
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== "--"),

@@ -131,10 +131,10 @@ export {
 } from "./sla.ts";
 export {
   isFirstResponseBreached,
+  runningClock,
   type SlaFacts,
   type SlaPhase,
   type SlaState,
-  runningClock,
   slaState,
 } from "./sla-state.ts";
 export { supportOfferText } from "./support-offer.ts";
