@@ -8,6 +8,7 @@
 // second API instance against the same PostgreSQL runs PROD_SERVICES=api. Only what is served is built.
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { startArgs } from "./start-command.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const env = { ...process.env, NODE_ENV: "production", SEED_DEMO: "never" };
@@ -50,12 +51,12 @@ if (wanted.has("api")) {
 }
 
 const services = [
-  // The bundle built above, with the flags of the API's `start` script.
-  { name: "api", cwd: "apps/api", args: ["--max-semi-space-size=4", "dist/server.mjs"], env: {} },
+  // The bundle built above, as the API's `start` script runs it.
+  { name: "api", cwd: "apps/api", args: startArgs(join(root, "apps/api")), env: {} },
   {
     name: "portal",
     cwd: "apps/portal",
-    args: ["dist/server/entry.mjs"],
+    args: startArgs(join(root, "apps/portal")),
     env: { PORT: env.PORT ?? "4322", HOST: env.HOST ?? "127.0.0.1" },
   },
   { name: "help", cwd: "apps/help", args: ["scripts/serve.ts"], env: {} },

@@ -2,6 +2,7 @@
 // the URLs and demo logins. The API migrates and seeds the embedded database itself on start.
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { startArgs } from "./start-command.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const ports = {
@@ -37,7 +38,7 @@ const services = [
   {
     name: "api",
     cwd: "apps/api",
-    args: ["--max-semi-space-size=4", "dist/server.mjs"],
+    args: startArgs(join(root, "apps/api")),
     env: { API_PORT: ports.api, INBOUND_SMTP_PORT: ports.smtp },
   },
   { name: "help", cwd: "apps/help", args: ["scripts/serve.ts"], env: { HELP_PORT: ports.help } },
@@ -45,7 +46,7 @@ const services = [
   {
     name: "portal",
     cwd: "apps/portal",
-    args: ["dist/server/entry.mjs"],
+    args: startArgs(join(root, "apps/portal")),
     env: { PORT: ports.portal, HOST: "127.0.0.1" },
   },
 ];

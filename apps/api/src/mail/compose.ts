@@ -3,7 +3,9 @@
  * text, facts, links) and this turns them into plain text and simple HTML. Every piece of text is
  * escaped here, once, so user-typed text can never inject markup.
  */
+
 import type { Locale } from "@cirrus/domain";
+import { escapeHtml } from "../html.ts";
 
 export type Block =
   | { readonly p: string }
@@ -15,22 +17,6 @@ export interface RenderedMail {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
-}
-
-const htmlEscapes: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/**
- * Escapes text for HTML content and attribute values.
- * @example escapeHtml('<b onclick="x">') // "&lt;b onclick=&quot;x&quot;&gt;"
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c);
 }
 
 /** Lines of text as HTML, line breaks kept. */

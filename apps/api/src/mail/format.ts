@@ -1,5 +1,5 @@
 /** Dates and numbers as mails show them: Europe/Paris time, in the recipient's language. */
-import type { Locale } from "@cirrus/domain";
+import { type Locale, parisBusinessCalendar } from "@cirrus/domain";
 
 const tags: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
 
@@ -22,7 +22,7 @@ function cached<T>(build: (locale: Locale) => T): (locale: Locale) => T {
 const parisDateTime = cached(
   (locale) =>
     new Intl.DateTimeFormat(tags[locale], {
-      timeZone: "Europe/Paris",
+      timeZone: parisBusinessCalendar.timeZone,
       dateStyle: "full",
       timeStyle: "short",
     }),
@@ -31,7 +31,8 @@ const civilDateLong = cached(
   (locale) => new Intl.DateTimeFormat(tags[locale], { timeZone: "UTC", dateStyle: "long" }),
 );
 const parisDateLong = cached(
-  (locale) => new Intl.DateTimeFormat(tags[locale], { timeZone: "Europe/Paris", dateStyle: "long" }),
+  (locale) =>
+    new Intl.DateTimeFormat(tags[locale], { timeZone: parisBusinessCalendar.timeZone, dateStyle: "long" }),
 );
 const effort = cached((locale) => new Intl.NumberFormat(tags[locale], { maximumFractionDigits: 1 }));
 

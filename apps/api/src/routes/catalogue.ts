@@ -7,6 +7,7 @@ import {
   criticalitySection,
   formatTimeOfDay,
   frenchPublicHolidays,
+  localDateOf,
   parisBusinessCalendar,
   requestCategories,
   requestCategoryIds,
@@ -116,11 +117,8 @@ function catalogue(year: number) {
 
 export function catalogueRoutes() {
   return createRouter().openapi(getCatalogue, (c) => {
-    const year = Number(
-      new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Europe/Paris" }).format(
-        c.get("deps").clock(),
-      ),
-    );
+    // The support calendar's year today (its holidays are listed for this year and the next).
+    const year = Number(localDateOf(c.get("deps").clock()).slice(0, 4));
     c.header("cache-control", "public, max-age=300");
     return c.json(catalogue(year), 200);
   });

@@ -6,15 +6,10 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
+import { escapeHtml } from "../html.ts";
 
 type Doc = ReturnType<OpenAPIHono<AppEnv>["getOpenAPI31Document"]>;
 type Schema = Record<string, unknown>;
-
-const escapeHtml = (s: unknown) =>
-  String(s).replace(
-    /[&<>"']/g,
-    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
-  );
 
 function schemaText(schema: unknown, doc: Doc, depth = 0, seen = new Set<string>()): string {
   if (!schema || typeof schema !== "object") return "any";
@@ -70,7 +65,7 @@ function renderReference(doc: Doc): string {
         const params = ((op.parameters as Schema[] | undefined) ?? [])
           .map(
             (p) =>
-              `<li><code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)}${p.required ? ", required" : ""}): <code>${escapeHtml(schemaText(p.schema, doc))}</code></li>`,
+              `<li><code>${escapeHtml(String(p.name))}</code> (${escapeHtml(String(p.in))}${p.required ? ", required" : ""}): <code>${escapeHtml(schemaText(p.schema, doc))}</code></li>`,
           )
           .join("");
         const body = (op.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined)
@@ -87,7 +82,7 @@ function renderReference(doc: Doc): string {
           })
           .join("");
         return `<article><h3><span class="m ${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(path)}</code></h3>
-<p>${escapeHtml(op.summary ?? "")} <span class="access">access: ${escapeHtml(op["x-access"] ?? "public")}</span></p>
+<p>${escapeHtml(String(op.summary ?? ""))} <span class="access">access: ${escapeHtml(String(op["x-access"] ?? "public"))}</span></p>
 ${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ""}${body ? `<h4>Body (application/json)</h4><pre>${escapeHtml(schemaText(body, doc))}</pre>` : ""}
 <h4>Responses</h4><ul>${responses}</ul></article>`;
       })
