@@ -6,28 +6,17 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { freePort } from "../../../api/src/test-support/ports.ts";
 import { startHelpServer } from "./help-server.ts";
+
+export { freePort };
 
 export const portalDir = resolve(import.meta.dirname, "..", "..");
 export const repoRoot = resolve(portalDir, "..", "..");
 const helpDir = join(repoRoot, "apps", "help");
 const apiDir = join(repoRoot, "apps", "api");
-
-/** A free TCP port on loopback. */
-export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** Starts a process and resolves once a line of its output matches `ready`. */
 function start(
