@@ -3,7 +3,7 @@
  * it answers, watch its memory (VmHWM: the kernel's own peak RSS), and stop it cleanly.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -31,11 +31,16 @@ export { freePort } from "../src/test-support/ports.ts";
 export interface Child {
   readonly process: ChildProcess;
   readonly url: string;
-  /** Peak resident memory since start, bytes (VmHWM). */
+  /**
+   * Peak resident memory since start, bytes (VmHWM), summed over the process and its children (a
+   * cluster's workers): an upper bound of what they held at once.
+   */
   peakRss(): number;
-  /** Current resident memory, bytes (VmRSS). */
+  /** The largest of those peaks, bytes: the biggest single process. */
+  largestPeakRss(): number;
+  /** Current resident memory, bytes (VmRSS), of the process and its children. */
   rss(): number;
-  /** CPU time (user + system, all threads) used so far, milliseconds. */
+  /** CPU time (user + system, all threads) used so far by the process and its children, milliseconds. */
   cpuMs(): number;
   stop(): Promise<void>;
 }
@@ -62,6 +67,28 @@ function cpuMs(pid: number): number {
     return 0;
   }
 }
+
+/** The process and its children (a cluster primary's workers), from /proc. */
+function family(pid: number): number[] {
+  const children: number[] = [];
+  try {
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        // Field 4 (ppid), the second after the command name in parentheses.
+        if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) children.push(Number(entry));
+      } catch {
+        // ended meanwhile
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return [pid, ...children];
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /**
  * Starts `node [nodeArgs] script` with `env`, and resolves once `GET url + readyPath` answers 2xx.
@@ -107,9 +134,10 @@ export async function startChild(options: {
   return {
     process: child,
     url,
-    peakRss: () => statusField(pid, "VmHWM"),
-    rss: () => statusField(pid, "VmRSS"),
-    cpuMs: () => cpuMs(pid),
+    peakRss: () => sum(family(pid).map((p) => statusField(p, "VmHWM"))),
+    largestPeakRss: () => Math.max(...family(pid).map((p) => statusField(p, "VmHWM"))),
+    rss: () => sum(family(pid).map((p) => statusField(p, "VmRSS"))),
+    cpuMs: () => sum(family(pid).map(cpuMs)),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");

@@ -1,13 +1,17 @@
 /**
  * Reads the newest V8 CPU profile (`node --cpu-prof`) in a folder and says where the time went:
  * self time per function, and per package (ours under src/, dependencies by name, Node internals).
+ * The API runs as a bundle: positions in it are mapped back to their sources through its source map.
  */
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { SourceMap } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
 interface Profile {
@@ -26,11 +30,44 @@ function owner(url: string): string {
   return ours?.[1] ?? url;
 }
 
+/** Source maps of the bundle's files, read once per file (null: the file has none). */
+const sourceMaps = new Map<string, SourceMap | null>();
+
+async function sourceMapOf(url: string): Promise<SourceMap | null> {
+  if (sourceMaps.has(url)) return sourceMaps.get(url) ?? null;
+  let map: SourceMap | null = null;
+  const file = url.startsWith("file:") ? fileURLToPath(url) : "";
+  if (file && existsSync(`${file}.map`))
+    map = new SourceMap(JSON.parse(await readFile(`${file}.map`, "utf8")));
+  sourceMaps.set(url, map);
+  return map;
+}
+
+/** Rewrites each frame of a bundled file to its original file and line (and function name). */
+async function mapToSources(profile: Profile): Promise<void> {
+  for (const node of profile.nodes) {
+    const frame = node.callFrame;
+    const map = frame.url ? await sourceMapOf(frame.url) : null;
+    const entry = map?.findEntry(frame.lineNumber, frame.columnNumber);
+    if (!entry || !("originalSource" in entry)) continue;
+    const source = entry.originalSource.startsWith("file:")
+      ? fileURLToPath(entry.originalSource)
+      : resolve(dirname(fileURLToPath(frame.url)), entry.originalSource);
+    node.callFrame = {
+      ...frame,
+      url: `file://${source}`,
+      lineNumber: entry.originalLine,
+      columnNumber: entry.originalColumn,
+    };
+  }
+}
+
 export async function summarizeProfiles(dir: string, top: number): Promise<string> {
   const files = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith(".cpuprofile")).sort();
   const newest = files.at(-1);
   if (!newest) return `(no profile in ${dir})`;
   const profile = JSON.parse(await readFile(join(dir, newest), "utf8")) as Profile;
+  await mapToSources(profile);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
   for (const [i, id] of profile.samples.entries()) {

@@ -39,6 +39,8 @@ const { values } = parseArgs({
     // SQLite only: keep the loaded database and its sessions in this folder and start each run
     // from a copy of it (saves the minute of loading when iterating on one route).
     reuse: { type: "string" },
+    // API processes (API_WORKERS): 1 is the default start; the number of cores uses them all.
+    workers: { type: "string", default: String(cpus().length) },
     // Extra V8/Node flags for the API, after those of its `start` script (e.g. "--optimize-for-size").
     "node-args": { type: "string", default: "" },
   },
@@ -54,6 +56,7 @@ const engines =
         : ["sqlite"];
 if (engines.includes("postgres") && !pgUrl) throw new Error("--engine postgres needs BENCH_DATABASE_URL");
 const seconds = Number(values.seconds);
+const workers = Number(values.workers);
 const load = { connections: Number(values.connections), seconds };
 const warm = { connections: Number(values.connections), seconds: Number(values.warmup) };
 const apiDir = join(import.meta.dirname, "..");
@@ -153,6 +156,7 @@ async function benchEngine(engine: string, hello: Child) {
         DATABASE_URL: database.url,
         API_HOST: "127.0.0.1",
         API_PORT: String(port),
+        API_WORKERS: String(workers),
         INBOUND_SMTP_PORT: "0",
         SEED_DEMO: "never",
         LOG_LEVEL: "info",
@@ -211,7 +215,7 @@ async function benchEngine(engine: string, hello: Child) {
         }),
       );
     const peak = api.peakRss();
-    return { rows, peak };
+    return { rows, peak, largest: api.largestPeakRss() };
   } finally {
     await api?.stop();
     await database.drop();
@@ -229,12 +233,12 @@ const hello = await startChild({
   cwd: apiDir,
   port: helloPort,
   readyPath: "/",
-  env: { PORT: String(helloPort) },
+  env: { PORT: String(helloPort), WORKERS: String(workers) },
 });
 const reports: string[] = [];
 try {
   for (const engine of engines) {
-    const { rows, peak } = await benchEngine(engine, hello);
+    const { rows, peak, largest } = await benchEngine(engine, hello);
     const ceiling = rows[0]?.result.reqPerSec ?? 1;
     const lines = rows.map(
       ({ name, result, cpuPerRequest, peakRss }) =>
@@ -260,7 +264,9 @@ try {
         `| ${"route".padEnd(50)} |   req/s |  p50 ms |  p99 ms | errors | vs hello | CPU ms/req | peak RSS MB |`,
         `| ${"-".repeat(50)} | ------: | ------: | ------: | -----: | -------: | ---------: | ----------: |`,
         ...lines,
-        `API peak RSS (VmHWM): ${mb.toFixed(1)} MB`,
+        workers > 1
+          ? `API peak RSS (VmHWM), primary and ${workers} workers together: ${mb.toFixed(1)} MB; largest process ${(largest / 2 ** 20).toFixed(1)} MB`
+          : `API peak RSS (VmHWM): ${mb.toFixed(1)} MB`,
         ...targets.map((t) => `target: ${t}`),
       ].join("\n"),
     );
@@ -269,7 +275,7 @@ try {
   await hello.stop();
 }
 console.log(
-  `API benchmark, ${started.toISOString()}, ${cpus().length} CPU; API started as \`node ${[...apiFlags, apiScript].join(" ")}\`${reports.join("\n")}`,
+  `API benchmark, ${started.toISOString()}, ${cpus().length} CPU; API started as \`${workers > 1 ? `API_WORKERS=${workers} ` : ""}node ${[...apiFlags, apiScript].join(" ")}\`${reports.join("\n")}`,
 );
 if (values.profile) {
   for (const engine of engines) {

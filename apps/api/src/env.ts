@@ -59,6 +59,14 @@ const EnvSchema = z.object({
   ATTACHMENTS_DIR: z.string().default(join(repoRoot, "data", "attachments")),
   /** How often the sender looks for due mails, milliseconds (only with SMTP_URL). */
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  /**
+   * Processes serving the API. 1 (default): this process. More: this process prepares the database,
+   * then starts that many workers sharing the HTTP port (node:cluster) and restarts any that dies;
+   * the number of CPU cores is the useful maximum (docs/benchmarks.md).
+   */
+  API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /** Set by the primary for each worker (0, 1, …): worker 0 also runs mail and the timers. */
+  API_WORKER_INDEX: z.coerce.number().int().min(0).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -108,6 +108,8 @@ function openSqlite(path: string): OpenedDatabase {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const database = new DatabaseSync(path);
   try {
+    // First: the pragmas below wait for a lock another process holds (one starting at the same time).
+    database.exec("pragma busy_timeout = 5000");
     // WAL: readers never block the writer. synchronous=FULL: a committed transaction survives a power
     // cut, not only a process crash (NORMAL may lose the last commits in WAL mode).
     const mode = database.prepare("pragma journal_mode = wal").get()?.journal_mode;
@@ -116,7 +118,6 @@ function openSqlite(path: string): OpenedDatabase {
     }
     database.exec("pragma synchronous = full");
     database.exec("pragma foreign_keys = on");
-    database.exec("pragma busy_timeout = 5000");
     // SQLite's built-in lower() only folds ASCII; PostgreSQL's folds every letter. Searches lower-case
     // both sides, so give SQLite the same Unicode folding ("Équipe" must match "équipe").
     database.function("lower", { deterministic: true }, (value) =>

@@ -66,6 +66,41 @@ describe("openDatabase on SQLite", () => {
     }
   });
 
+  it("waits for another connection's write lock on timers, so this process keeps running", async () => {
+    const path = join(folder, "shared.sqlite");
+    const app = await openDatabase(path);
+    await migrateToLatest(app.db);
+    // Another process would hold the lock this way; here a second connection of this thread does,
+    // so SQLite's own busy handler (sleeping in this thread) could never see it released in time.
+    const other = new DatabaseSync(path);
+    try {
+      other.exec("begin immediate");
+      const inTransaction = app.db
+        .transaction()
+        .execute((trx) => trx.insertInto("counters").values({ name: "in-transaction", value: 1 }).execute());
+      const alone = app.db.insertInto("counters").values({ name: "alone", value: 2 }).execute();
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 5);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      clearInterval(ticker);
+      other.exec("commit");
+      await Promise.all([inTransaction, alone]);
+      expect(ticks).toBeGreaterThan(10);
+      const names = await app.db
+        .selectFrom("counters")
+        .select("name")
+        .where("name", "in", ["in-transaction", "alone"])
+        .execute();
+      expect(names.map((r) => r.name).sort()).toEqual(["alone", "in-transaction"]);
+      // The connection's own busy_timeout is back for everything else.
+      const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(app.db);
+      expect(Object.values(rows[0] ?? {})[0]).toBe(5000);
+    } finally {
+      other.close();
+      await app.close();
+    }
+  });
+
   it("refuses a URL scheme it does not know instead of creating a file named after it", async () => {
     await expect(openDatabase("mysql://localhost/db")).rejects.toThrow(/Unsupported DATABASE_URL scheme/);
   });

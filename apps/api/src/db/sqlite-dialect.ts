@@ -88,6 +88,7 @@ export class NodeSqliteDriver implements Driver {
   #connection: NodeSqliteConnection | undefined;
   #group: { members: GroupMember[]; startedAt: number } | undefined;
   #savepoints = 0;
+  #busyTimeout: StatementSync | undefined;
 
   constructor(config: NodeSqliteDialectConfig) {
     this.#config = config;
@@ -123,7 +124,7 @@ export class NodeSqliteDriver implements Driver {
       // `immediate` takes the write lock now: a deferred transaction that reads then writes can fail
       // with SQLITE_BUSY on the upgrade, which busy_timeout does not retry. Isolation settings are
       // ignored: SQLite transactions are always serializable.
-      lease.raw("begin immediate");
+      await this.withWriteLockWait(() => lease.raw("begin immediate"));
       this.#group = { members: [], startedAt: Date.now() };
     }
     lease.savepoint = `group_member_${++this.#savepoints}`;
@@ -200,6 +201,34 @@ export class NodeSqliteDriver implements Driver {
   }
 
   /**
+   * Runs a statement that takes the write lock, waiting on timers while another process holds it
+   * (as long as the connection's busy_timeout, then SQLITE_BUSY as before). Why not SQLite's own
+   * wait: its busy handler sleeps in this thread, so one API process waiting for another's group
+   * commit would stop answering anything (measured with two processes opening requests: p99 241 ms).
+   * Here the busy timeout is off for each attempt and the wait is a `setTimeout`: this process's
+   * other requests go on, and those needing the connection queue behind the mutex.
+   */
+  async withWriteLockWait<T>(statement: () => T): Promise<T> {
+    const database = this.#database;
+    if (!database) return statement();
+    this.#busyTimeout ??= database.prepare("pragma busy_timeout");
+    const timeoutMs = Number(Object.values(this.#busyTimeout.get() ?? {})[0] ?? 0);
+    if (timeoutMs === 0) return statement();
+    const deadline = performance.now() + timeoutMs;
+    for (let delay = 0.25; ; delay = Math.min(delay * 2, 4)) {
+      database.exec("pragma busy_timeout = 0");
+      try {
+        return statement();
+      } catch (error) {
+        if (!isBusy(error) || performance.now() + delay > deadline) throw error;
+      } finally {
+        database.exec(`pragma busy_timeout = ${timeoutMs}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+
+  /**
    * Gives the connection to the next waiter, committing the open group first when it is full or old.
    * When nobody waits, the COMMIT is deferred by one turn of the event loop (`setImmediate`): the
    * requests whose bytes have already arrived get to run up to their own transaction and join the
@@ -272,6 +301,11 @@ class Lease implements DatabaseConnection {
 
   executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     this.#driver.beforeStatement(this, compiledQuery);
+    // A write on its own (no transaction) takes the write lock itself: wait for it on timers too.
+    // Not pragmas: they may set busy_timeout itself, which the wait turns off and back on.
+    if (!this.savepoint && !isRead(compiledQuery) && !/^\s*pragma\b/i.test(compiledQuery.sql)) {
+      return this.#driver.withWriteLockWait(() => this.#connection.executeQuerySync<R>(compiledQuery));
+    }
     return this.#connection.executeQuery<R>(compiledQuery);
   }
 
@@ -291,6 +325,12 @@ function isRead(compiledQuery: CompiledQuery): boolean {
   return /^\s*select\b/i.test(compiledQuery.sql) || /^\s*pragma\s+\w+\s*;?\s*$/i.test(compiledQuery.sql);
 }
 
+/** SQLITE_BUSY (any extended code): another connection holds the lock. */
+function isBusy(error: unknown): boolean {
+  const errcode = (error as { errcode?: unknown } | null)?.errcode;
+  return typeof errcode === "number" && (errcode & 0xff) === 5;
+}
+
 /** A prepared statement and, when it returns rows, its column names (read once, not per call). */
 interface Prepared {
   readonly statement: StatementSync;
@@ -308,6 +348,10 @@ class NodeSqliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    return this.executeQuerySync<R>(compiledQuery);
+  }
+
+  executeQuerySync<R>(compiledQuery: CompiledQuery): QueryResult<R> {
     const { statement, columns } = this.#prepare(compiledQuery.sql);
     const parameters = toSqliteParameters(compiledQuery.parameters);
     if (columns) {
