@@ -38,6 +38,12 @@ export interface Child {
   peakRss(): number;
   /** The largest of those peaks, bytes: the biggest single process. */
   largestPeakRss(): number;
+  /**
+   * Peak of the memory the process and its children occupy together, bytes: their PSS summed (pages
+   * shared between a cluster's processes, such as Node's own code, counted once), sampled 4 times a
+   * second. For one process it is close to its RSS.
+   */
+  peakPss(): number;
   /** Current resident memory, bytes (VmRSS), of the process and its children. */
   rss(): number;
   /** CPU time (user + system, all threads) used so far by the process and its children, milliseconds. */
@@ -90,6 +96,16 @@ function family(pid: number): number[] {
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
+/** Proportional set size of a process, bytes (0 when unreadable). */
+function pss(pid: number): number {
+  try {
+    const match = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+) kB/m);
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Starts `node [nodeArgs] script` with `env`, and resolves once `GET url + readyPath` answers 2xx.
  * The child's stdout (one access-log line per request) goes to /dev/null, as a log shipper would
@@ -131,14 +147,21 @@ export async function startChild(options: {
     await new Promise((r) => setTimeout(r, 100));
   }
   const pid = child.pid ?? 0;
+  let peakPss = 0;
+  const sampler = setInterval(() => {
+    peakPss = Math.max(peakPss, sum(family(pid).map(pss)));
+  }, 250);
+  sampler.unref();
   return {
     process: child,
     url,
     peakRss: () => sum(family(pid).map((p) => statusField(p, "VmHWM"))),
     largestPeakRss: () => Math.max(...family(pid).map((p) => statusField(p, "VmHWM"))),
+    peakPss: () => peakPss,
     rss: () => sum(family(pid).map((p) => statusField(p, "VmRSS"))),
     cpuMs: () => sum(family(pid).map(cpuMs)),
     async stop() {
+      clearInterval(sampler);
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);

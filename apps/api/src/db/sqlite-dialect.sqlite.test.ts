@@ -142,6 +142,17 @@ describe("node:sqlite driver", () => {
     await db.destroy();
   });
 
+  it("builds plain rows keyed by column name, the last of a repeated name winning", async () => {
+    const db = await scratch();
+    const { rows } = await db.executeQuery(
+      CompiledQuery.raw(`select 1 as a, 'two' as "b c", 3 as a, null as "it's"`),
+    );
+    expect(rows).toStrictEqual([{ a: 3, "b c": "two", "it's": null }]);
+    expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
+    await expect(db.executeQuery(CompiledQuery.raw(`select 1 as "__proto__"`))).rejects.toThrow(/__proto__/);
+    await db.destroy();
+  });
+
   it("binds booleans as 1/0, undefined as null and Dates as ISO text", async () => {
     const db = await scratch();
     const at = new Date("2026-11-26T09:00:00.000Z");
