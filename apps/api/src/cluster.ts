@@ -31,8 +31,10 @@ export function runPrimary(env: Env): void {
   function fork(index: number, onListening?: () => void) {
     const worker = cluster.fork({ API_WORKER_INDEX: String(index) });
     let listening = false;
+    let listeningSince = 0;
     worker.once("listening", () => {
       listening = true;
+      listeningSince = Date.now();
       onListening?.();
     });
     worker.on("exit", (code, signal) => {
@@ -50,8 +52,12 @@ export function runPrimary(env: Env): void {
         stop("a worker failed to start");
         return;
       }
-      logger.warn("worker died, starting another", { index, code, signal });
-      fork(index);
+      // One that dies within seconds of starting would otherwise be restarted in a tight loop.
+      const delayMs = Date.now() - listeningSince < 10_000 ? 1_000 : 0;
+      logger.warn("worker died, starting another", { index, code, signal, delayMs });
+      setTimeout(() => {
+        if (!stopping) fork(index);
+      }, delayMs);
     });
     workers.set(index, worker);
   }
