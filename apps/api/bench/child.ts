@@ -3,8 +3,9 @@
  * it answers, watch its memory (VmHWM: the kernel's own peak RSS), and stop it cleanly.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { childPids, cpuMs, pssBytes, statusBytes } from "../src/test-support/processes.ts";
 
 /**
  * Node's flags in a package's `start` script (`node --flag … script`), so that a benchmark runs
@@ -51,60 +52,9 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-function statusField(pid: number, field: "VmHWM" | "VmRSS"): number {
-  try {
-    const match = readFileSync(`/proc/${pid}/status`, "utf8").match(
-      new RegExp(`^${field}:\\s+(\\d+) kB`, "m"),
-    );
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0; // not Linux, or the process has ended
-  }
-}
-
-function cpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // utime and stime (fields 14 and 15 of the line; 11 and 12 after the command name), in
-    // clock ticks of 10 ms (USER_HZ is 100 on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-/** The process and its children (a cluster primary's workers), from /proc. */
-function family(pid: number): number[] {
-  const children: number[] = [];
-  try {
-    for (const entry of readdirSync("/proc")) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-        // Field 4 (ppid), the second after the command name in parentheses.
-        if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) children.push(Number(entry));
-      } catch {
-        // ended meanwhile
-      }
-    }
-  } catch {
-    // not Linux
-  }
-  return [pid, ...children];
-}
-
+/** The process and its children (a cluster primary's workers). */
+const family = (pid: number) => [pid, ...childPids(pid)];
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-
-/** Proportional set size of a process, bytes (0 when unreadable). */
-function pss(pid: number): number {
-  try {
-    const match = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+) kB/m);
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /**
  * Starts `node [nodeArgs] script` with `env`, and resolves once `GET url + readyPath` answers 2xx.
@@ -149,16 +99,16 @@ export async function startChild(options: {
   const pid = child.pid ?? 0;
   let peakPss = 0;
   const sampler = setInterval(() => {
-    peakPss = Math.max(peakPss, sum(family(pid).map(pss)));
+    peakPss = Math.max(peakPss, sum(family(pid).map(pssBytes)));
   }, 250);
   sampler.unref();
   return {
     process: child,
     url,
-    peakRss: () => sum(family(pid).map((p) => statusField(p, "VmHWM"))),
-    largestPeakRss: () => Math.max(...family(pid).map((p) => statusField(p, "VmHWM"))),
+    peakRss: () => sum(family(pid).map((p) => statusBytes(p, "VmHWM"))),
+    largestPeakRss: () => Math.max(...family(pid).map((p) => statusBytes(p, "VmHWM"))),
     peakPss: () => peakPss,
-    rss: () => sum(family(pid).map((p) => statusField(p, "VmRSS"))),
+    rss: () => sum(family(pid).map((p) => statusBytes(p, "VmRSS"))),
     cpuMs: () => sum(family(pid).map(cpuMs)),
     async stop() {
       clearInterval(sampler);

@@ -5,34 +5,12 @@
  * ends it on both; a worker killed with SIGKILL is replaced; SIGTERM stops them all; a worker that
  * cannot start stops the cluster with an error.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixturePassword } from "../test-support/app.ts";
+import { cpuMs, childPids as workerPids } from "../test-support/processes.ts";
 import { openRequestOver, type SeededWorld, type SpawnedApi, spawnApi } from "../test-support/spawn-api.ts";
 import { preparedDatabase, withDatabase } from "./support.ts";
-
-/** The primary's children (its workers), from /proc. */
-function workerPids(primary: number): number[] {
-  return readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === primary;
-      } catch {
-        return false; // ended meanwhile
-      }
-    })
-    .map(Number);
-}
-
-/** CPU time a process has used, ms (utime + stime, in 10 ms ticks). */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 async function until(condition: () => boolean, what: string, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
