@@ -86,6 +86,12 @@ export function isStorageFull(error: unknown): boolean {
   return pgCode(error) === "53100";
 }
 
+/** SQLITE_BUSY, in any variant: another connection holds the lock this statement needs. */
+export function isSqliteBusy(error: unknown): boolean {
+  const code = sqliteCode(error);
+  return code !== undefined && (code & 0xff) === SQLITE_BUSY;
+}
+
 /** node:sqlite errors carry `code: "ERR_SQLITE_ERROR"` and the extended result code in `errcode`. */
 function sqliteCode(error: unknown): number | undefined {
   if (typeof error !== "object" || error === null) return undefined;

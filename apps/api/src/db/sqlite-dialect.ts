@@ -19,6 +19,7 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from "kysely";
+import { isSqliteBusy } from "./errors.ts";
 
 export interface NodeSqliteDialectConfig {
   /** An open database, or a function opening it when Kysely first needs it. */
@@ -220,7 +221,7 @@ export class NodeSqliteDriver implements Driver {
       try {
         return statement();
       } catch (error) {
-        if (!isBusy(error) || performance.now() + delay > deadline) throw error;
+        if (!isSqliteBusy(error) || performance.now() + delay > deadline) throw error;
       } finally {
         database.exec(`pragma busy_timeout = ${timeoutMs}`);
       }
@@ -323,12 +324,6 @@ class Lease implements DatabaseConnection {
 function isRead(compiledQuery: CompiledQuery): boolean {
   if (SelectQueryNode.is(compiledQuery.query)) return true;
   return /^\s*select\b/i.test(compiledQuery.sql) || /^\s*pragma\s+\w+\s*;?\s*$/i.test(compiledQuery.sql);
-}
-
-/** SQLITE_BUSY (any extended code): another connection holds the lock. */
-function isBusy(error: unknown): boolean {
-  const errcode = (error as { errcode?: unknown } | null)?.errcode;
-  return typeof errcode === "number" && (errcode & 0xff) === 5;
 }
 
 /** A prepared statement and, when it returns rows, its row builder (made once, not per call). */
